@@ -1,0 +1,179 @@
+"""Local (development) settings of the conference site.
+
+Everything a visitor reads as a *fact* of the conference (name, dates, place,
+time zone, organisers, registration) lives in ``CONFERENCE`` and the two
+``REGISTRATION_*`` settings below, so that the next conference of the series
+is new content and new values here, not a code change.
+"""
+
+from datetime import date
+
+# --- The conference ---------------------------------------------------------
+
+CONFERENCE = {
+    "name": {
+        "de": "XIV. Deutsch-Russische Städtepartnerkonferenz",
+        "ru": "XIV Российско-германская конференция городов-партнёров",
+    },
+    "start": date(2017, 6, 28),
+    "end": date(2017, 6, 30),
+    "timezone": "Europe/Moscow",
+    "home_timezone": "Europe/Berlin",
+    "city": {"de": "Krasnodar", "ru": "Краснодар"},
+    "country": "RU",
+    # Roles as the invitation of 15 March 2017 states them: four organisers
+    # and the host city, which organises the conference together with them.
+    "organisers": [
+        {
+            "name": {
+                "de": "Deutsch-Russisches Forum e. V.",
+                "ru": "Германо-Российский форум",
+            },
+            "role": "organiser",
+        },
+        {
+            "name": {
+                "de": "Stiftung West-Östliche Begegnungen",
+                "ru": "Фонд «Западно-восточные встречи»",
+            },
+            "role": "organiser",
+        },
+        {
+            "name": {
+                "de": "Internationale Assoziation „Partnerstädte“ (Moskau)",
+                "ru": "Международная ассоциация «Породнённые города» (Москва)",
+            },
+            "role": "organiser",
+        },
+        {
+            "name": {
+                "de": "Bundesverband Deutscher West-Ost-Gesellschaften (BDWO)",
+                "ru": "Федеральный союз немецких обществ «Запад — Восток» (BDWO)",
+            },
+            "role": "organiser",
+        },
+        {
+            "name": {"de": "Stadt Krasnodar", "ru": "Город Краснодар"},
+            "role": "host",
+        },
+    ],
+}
+
+# The external registration system. The invitation names no address: this one
+# lies in the reserved example.org domain and is a placeholder to replace
+# before publishing. ``None`` as deadline means "not announced yet": the site
+# says so and registration is shown as open until the conference begins.
+REGISTRATION_URL = "https://anmeldung.example.org/staedtepartnerkonferenz-2017"
+REGISTRATION_DEADLINE: date | None = None
+
+# The one date every time-dependent part of the site is decided from
+# (registration open or closed, conference upcoming or past). The environment
+# variable SOURCE_DATE_EPOCH, when set, takes its place.
+AS_OF_DATE = date(2017, 3, 15)
+
+# --- Site -------------------------------------------------------------------
+
+SITENAME = CONFERENCE["name"]["de"]
+SITEURL = ""
+RELATIVE_URLS = False
+TIMEZONE = "Europe/Moscow"
+DEFAULT_LANG = "de"
+
+PATH = "content"
+PAGE_PATHS = ["pages"]
+ARTICLE_PATHS = ["news"]
+STATIC_PATHS = ["images"]
+# The language of each file is the folder it lies in: pages/de/…, news/ru/….
+PATH_METADATA = r"(?:pages|news)/(?P<lang>[^/]+)/.*"
+THEME = "theme"
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["bilingual", "conference", "placeholders"]
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.toc": {"permalink": False},
+        "markdown.extensions.smarty": {},
+    },
+    "output_format": "html5",
+}
+TYPOGRIFY = False
+
+# Pelican's own translation handling would hide the second language from
+# every list; the bilingual plugin pairs items by their ``key`` instead.
+ARTICLE_TRANSLATION_ID = None
+PAGE_TRANSLATION_ID = None
+
+PAGE_URL = "{lang}/{slug}/"
+PAGE_SAVE_AS = "{lang}/{slug}/index.html"
+ARTICLE_URL = "{lang}/{slug}/"
+ARTICLE_SAVE_AS = "{lang}/{slug}/index.html"
+SLUGIFY_SOURCE = "title"
+
+# Lists that Pelican would make for the whole site; the bilingual plugin
+# writes the news list and the feeds once per language instead.
+DIRECT_TEMPLATES: list[str] = []
+CATEGORY_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+TAG_SAVE_AS = ""
+TAGS_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+DAY_ARCHIVE_SAVE_AS = ""
+FEED_ALL_ATOM = None
+FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+DEFAULT_PAGINATION = 10
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/{number}/", "{base_name}/{number}/index.html"),
+)
+
+# Shown before every [[TBA: …]] gap in the content.
+PLACEHOLDER_LABELS = {"de": "noch offen", "ru": "уточняется"}
+
+# --- Bilingual plugin -------------------------------------------------------
+
+BILINGUAL_LANGUAGES = {
+    "de": {"name": "Deutsch", "locale": "de_DE"},
+    "ru": {"name": "Русский", "locale": "ru_RU"},
+}
+BILINGUAL_SETTINGS = {
+    "de": {
+        "ARTICLE_URL": "de/aktuelles/{slug}/",
+        "ARTICLE_SAVE_AS": "de/aktuelles/{slug}/index.html",
+        "NEWS_URL": "de/aktuelles/",
+        "NEWS_SAVE_AS": "de/aktuelles/index.html",
+        "FEED_ATOM": "de/aktuelles/feed.atom",
+        "SITENAME": CONFERENCE["name"]["de"],
+    },
+    "ru": {
+        "ARTICLE_URL": "ru/novosti/{slug}/",
+        "ARTICLE_SAVE_AS": "ru/novosti/{slug}/index.html",
+        "NEWS_URL": "ru/novosti/",
+        "NEWS_SAVE_AS": "ru/novosti/index.html",
+        "FEED_ATOM": "ru/novosti/feed.atom",
+        "SITENAME": CONFERENCE["name"]["ru"],
+    },
+}
+# Menu entries are translation keys; each page shows them in its own language.
+BILINGUAL_MENUS = {
+    "main": [
+        "home",
+        "program",
+        "working-groups",
+        "venue",
+        "funding",
+        "registration",
+        "news",
+        "organisers",
+    ],
+    "footer": ["contact", "imprint", "privacy"],
+}

@@ -1,0 +1,130 @@
+"""Pairs every page and article with its translations by a shared key.
+
+Pelican core pairs translations by slug, which forces one slug for all
+languages. Pairing by an explicit key (Hugo's ``translationKey``) lets every
+language keep its own readable URL, and makes every mistake detectable: a
+missing key, an unknown language, two files claiming one key and language,
+two items written to one URL.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from .config import Config
+from .errors import Problem, line_of
+
+logger = logging.getLogger("bilingual")
+
+
+@dataclass
+class ListPage:
+    """A page the plugin generates (the news list), paired like content."""
+
+    key: str
+    lang: str
+    url: str
+    save_as: str
+    title: str
+    source_path: str = "(generated)"
+
+
+class Registry:
+    """Every item by key and language; answers the templates' questions."""
+
+    def __init__(self, config: Config):
+        self.config = config
+        self.items: dict[str, dict[str, Any]] = defaultdict(dict)
+
+    def add(self, key: str, lang: str, item: Any) -> None:
+        self.items[key][lang] = item
+
+    def get(self, key: str, lang: str) -> Any | None:
+        return self.items.get(key, {}).get(lang)
+
+    def translations(self, key: str, lang: str) -> list[Any]:
+        group = self.items.get(key, {})
+        return [group[code] for code in self.config.languages if code in group and code != lang]
+
+    def missing(self) -> Iterable[tuple[str, str, Any]]:
+        """(key, missing language, an existing item) for every gap."""
+        for key, group in self.items.items():
+            for code in self.config.languages:
+                if code not in group:
+                    yield key, code, next(iter(group.values()))
+
+
+def pair(items: Iterable[Any], config: Config) -> tuple[Registry, list[Problem]]:
+    """Build the registry from content objects, collecting every problem."""
+    registry = Registry(config)
+    problems: list[Problem] = []
+    for item in items:
+        source = item.source_path
+        key = item.metadata.get(config.key)
+        if item.lang not in config.languages:
+            known = ", ".join(config.languages)
+            problems.append(
+                Problem(
+                    source,
+                    line_of(source, "lang"),
+                    f"unknown language '{item.lang}' (known: {known})",
+                )
+            )
+            continue
+        if not key:
+            problems.append(
+                Problem(
+                    source,
+                    1,
+                    f"no '{config.key}:' in the metadata; add the key it shares"
+                    " with its translation",
+                )
+            )
+            continue
+        other = registry.get(key, item.lang)
+        if other is not None:
+            problems.append(
+                Problem(
+                    source,
+                    line_of(source, config.key),
+                    f"{config.key} '{key}' in language '{item.lang}' is already used"
+                    f" by {other.source_path}",
+                )
+            )
+            continue
+        registry.add(key, item.lang, item)
+    problems.extend(duplicate_urls(registry))
+    return registry, problems
+
+
+def duplicate_urls(registry: Registry) -> list[Problem]:
+    """Two items written to one file: the second would silently replace the first."""
+    seen: dict[str, Any] = {}
+    problems = []
+    for group in registry.items.values():
+        for item in group.values():
+            save_as = item.save_as
+            if not save_as:
+                continue
+            first = seen.setdefault(save_as, item)
+            if first is not item:
+                problems.append(
+                    Problem(
+                        item.source_path,
+                        line_of(item.source_path, "slug"),
+                        f"its address /{item.url} is also the address of {first.source_path}",
+                    )
+                )
+    return problems
+
+
+def link_translations(registry: Registry) -> None:
+    """Give each item Pelican's ``translations`` list, in language order."""
+    for key, group in registry.items.items():
+        for lang, item in group.items():
+            if not isinstance(item, ListPage):
+                item.translations = registry.translations(key, lang)

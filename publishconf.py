@@ -1,0 +1,17 @@
+"""Production settings: everything from pelicanconf.py, plus what only the
+published site needs. CI builds with this file."""
+
+import os
+import sys
+
+sys.path.append(os.curdir)
+from pelicanconf import *  # noqa: F403
+
+# The public address; CI may set SITEURL for another host.
+SITEURL = os.environ.get("SITEURL", "https://staedtepartnerkonferenz.example.org")
+RELATIVE_URLS = False
+FEED_DOMAIN = SITEURL
+
+# A missing translation stops a published build (development builds warn).
+BILINGUAL_STRICT = True
+DELETE_OUTPUT_DIRECTORY = True

@@ -1,0 +1,116 @@
+"""Tasks for editors and CI: ``invoke --list`` shows them.
+
+Every build writes into a fresh folder beside ``output/`` and replaces
+``output/`` only when Pelican succeeded, so a failed build never leaves a
+half-built site behind.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from invoke import Context, task
+
+ROOT = Path(__file__).resolve().parent
+OUTPUT = ROOT / "output"
+PY = sys.executable
+SETTINGS = {"local": "pelicanconf.py", "publish": "publishconf.py"}
+
+
+def _pelican(c: Context, settings: str, output: Path, *extra: str) -> bool:
+    """Run Pelican; True when it finished without an error."""
+    command = [
+        PY,
+        "-m",
+        "pelican",
+        "content",
+        "-s",
+        settings,
+        "-o",
+        str(output),
+        "--fatal",
+        "errors",
+        *extra,
+    ]
+    result = c.run(shlex.join(command), warn=True, pty=False)
+    return result is not None and result.ok
+
+
+def build_into(c: Context, settings: str, output: Path) -> None:
+    """Build atomically: the old output stays until the new one is complete."""
+    output.parent.mkdir(parents=True, exist_ok=True)
+    fresh = Path(tempfile.mkdtemp(prefix=".build-", dir=output.parent))
+    try:
+        if not _pelican(c, settings, fresh):
+            sys.exit("Build failed: see the messages above. The previous output/ is unchanged.")
+        old = output.with_name(output.name + ".old")
+        shutil.rmtree(old, ignore_errors=True)
+        if output.exists():
+            output.rename(old)
+        fresh.rename(output)
+        shutil.rmtree(old, ignore_errors=True)
+    finally:
+        shutil.rmtree(fresh, ignore_errors=True)
+
+
+@task(help={"output": "folder to build into (default: output/)"})
+def build(c, output=str(OUTPUT)):
+    """Build the site with the local settings (pelicanconf.py)."""
+    build_into(c, SETTINGS["local"], Path(output))
+
+
+@task(help={"output": "folder to build into (default: output/)"})
+def preview(c, output=str(OUTPUT)):
+    """Build the site as it will be published (publishconf.py)."""
+    build_into(c, SETTINGS["publish"], Path(output))
+
+
+@task
+def clean(c):
+    """Remove the built site."""
+    shutil.rmtree(OUTPUT, ignore_errors=True)
+
+
+@task(pre=[clean, build])
+def rebuild(c):
+    """Clean, then build."""
+
+
+@task(help={"port": "port on localhost (default 8000)"})
+def serve(c, port=8000):
+    """Serve output/ on http://localhost:PORT/."""
+    c.run(
+        f"{PY} -m pelican --listen --port {int(port)} -o {OUTPUT} -s {SETTINGS['local']}", pty=False
+    )
+
+
+@task(help={"port": "port on localhost (default 8000)"})
+def livereload(c, port=8000):
+    """Serve the site; rebuild and reload the browser when a source changes."""
+    from livereload import Server
+
+    build(c)
+    server = Server()
+    for pattern in ("content/**/*", "theme/**/*", "plugins/**/*.py", "*.py"):
+        server.watch(pattern, lambda: build(c))
+    server.serve(host="localhost", port=int(port), root=str(OUTPUT))
+
+
+@task
+def messages(c):
+    """Extract the theme's strings, update the .po catalogs, report gaps."""
+    translations = ROOT / "theme" / "translations"
+    pybabel = shlex.quote(str(Path(PY).parent / "pybabel"))
+    template = translations / "messages.pot"
+    c.run(
+        f"{pybabel} extract -F babel.cfg -k translate:2 --no-location --sort-output -o {template} ."
+    )
+    c.run(f"{pybabel} update -i {template} -d {translations} --no-fuzzy-matching")
+    c.run(f"{pybabel} compile --statistics -d {translations} --use-fuzzy -f", hide="out", warn=True)
+    for mo in translations.glob("*/LC_MESSAGES/*.mo"):
+        os.remove(mo)  # compiled at build time; only the .po files are kept

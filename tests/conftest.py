@@ -1,0 +1,98 @@
+"""Shared fixtures: the real site built once, and small sites built per test.
+
+Builds run Pelican in a subprocess, as an editor's ``invoke build`` does, so a
+test sees the exit status and the messages an editor would see.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class Built:
+    """A finished (or failed) build: its exit status, messages and files."""
+
+    returncode: int
+    log: str
+    output: Path
+
+    def html(self, url: str) -> BeautifulSoup:
+        path = self.output / url.lstrip("/")
+        if url.endswith("/") or not path.suffix:
+            path = path / "index.html"
+        return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+    def text(self, url: str) -> str:
+        return (self.output / url.lstrip("/")).read_text(encoding="utf-8")
+
+
+def run_pelican(
+    settings: Path, content: Path, output: Path, env: dict[str, str] | None = None, *extra: str
+) -> Built:
+    environ = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    environ.update(env or {})
+    environ["PYTHONPATH"] = str(ROOT)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pelican",
+            str(content),
+            "-s",
+            str(settings),
+            "-o",
+            str(output),
+            "--fatal",
+            "errors",
+            *extra,
+        ],
+        capture_output=True,
+        text=True,
+        cwd=settings.parent,
+        env=environ,
+    )
+    return Built(result.returncode, result.stdout + result.stderr, output)
+
+
+def build_real_site(
+    tmp: Path,
+    settings: str = "pelicanconf.py",
+    env: dict[str, str] | None = None,
+    extra_settings: str = "",
+) -> Built:
+    """The real content and theme, with extra settings appended to a copy of the settings."""
+    tmp.mkdir(parents=True, exist_ok=True)
+    conf = tmp / "settings.py"
+    conf.write_text(
+        encoding="utf-8",
+        data=f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
+        f"from {Path(settings).stem} import *\n"
+        f"PATH = {str(ROOT / 'content')!r}\nTHEME = {str(ROOT / 'theme')!r}\n"
+        f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n" + textwrap.dedent(extra_settings),
+    )
+    return run_pelican(conf, ROOT / "content", tmp / "output", env)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    built = build_real_site(tmp_path_factory.mktemp("site"))
+    assert built.returncode == 0, built.log
+    return built
+
+
+def write_tree(root: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")

@@ -1,0 +1,237 @@
+"""The real site, built once, as a visitor in either language sees it."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+from conftest import Built, build_real_site
+
+# key: (German address, Russian address) — the site's URL scheme.
+PAGES = {
+    "home": ("/de/", "/ru/"),
+    "program": ("/de/programm/", "/ru/programma/"),
+    "working-groups": ("/de/arbeitsgruppen/", "/ru/rabochie-gruppy/"),
+    "wg-economy": ("/de/arbeitsgruppen/wirtschaft/", "/ru/rabochie-gruppy/ekonomika/"),
+    "wg-education": (
+        "/de/arbeitsgruppen/bildung-und-sprache/",
+        "/ru/rabochie-gruppy/obrazovanie-i-yazyk/",
+    ),
+    "wg-municipal": (
+        "/de/arbeitsgruppen/kommunalarbeit/",
+        "/ru/rabochie-gruppy/mestnoe-samoupravlenie/",
+    ),
+    "wg-memory": ("/de/arbeitsgruppen/gedenkkultur/", "/ru/rabochie-gruppy/kultura-pamyati/"),
+    "venue": ("/de/tagungsort/", "/ru/mesto-provedeniya/"),
+    "funding": ("/de/foerderung/", "/ru/finansovaya-podderzhka/"),
+    "registration": ("/de/anmeldung/", "/ru/registratsiya/"),
+    "organisers": ("/de/veranstalter/", "/ru/organizatory/"),
+    "news": ("/de/aktuelles/", "/ru/novosti/"),
+    "news-invitation": ("/de/aktuelles/einladung/", "/ru/novosti/priglashenie/"),
+    "contact": ("/de/kontakt/", "/ru/kontakty/"),
+    "imprint": ("/de/impressum/", "/ru/vykhodnye-dannye/"),
+    "privacy": ("/de/datenschutz/", "/ru/politika-konfidentsialnosti/"),
+}
+PAIRS = [
+    (key, lang, urls[i], urls[1 - i])
+    for key, urls in PAGES.items()
+    for i, lang in enumerate(("de", "ru"))
+]
+PAIR_IDS = [f"{lang}:{key}" for key, lang, _, _ in PAIRS]
+REGISTRATION_URL = "https://anmeldung.example.org/staedtepartnerkonferenz-2017"
+
+
+@pytest.mark.parametrize(("key", "lang", "url", "other"), PAIRS, ids=PAIR_IDS)
+def test_page_is_in_its_language_and_leads_to_its_translation(site: Built, key, lang, url, other):
+    page = site.html(url)
+    assert page.html["lang"] == lang
+    switcher = page.select_one("nav.lang-switch")
+    other_lang = "ru" if lang == "de" else "de"
+    assert switcher.select_one(f'a[hreflang="{other_lang}"]')["href"] == other
+    hreflang = {
+        link["hreflang"]: link["href"] for link in page.select('link[rel="alternate"][hreflang]')
+    }
+    assert hreflang[lang] == url and hreflang[other_lang] == other
+    assert hreflang["x-default"] == ("/" if key == "home" else PAGES[key][0])
+
+
+@pytest.mark.parametrize(("key", "lang", "url", "other"), PAIRS, ids=PAIR_IDS)
+def test_every_page_offers_registration(site: Built, key, lang, url, other):
+    buttons = site.html(url).select(f'a.button[href="{REGISTRATION_URL}"]')
+    assert buttons, "no registration button"
+    assert "noopener" in buttons[0]["rel"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected", "foreign"),
+    [
+        (
+            "de",
+            ["Programm", "Arbeitsgruppen", "Tagungsort", "Anmeldung", "Aktuelles", "Veranstalter"],
+            "Программа",
+        ),
+        (
+            "ru",
+            [
+                "Программа",
+                "Рабочие группы",
+                "Место проведения",
+                "Регистрация",
+                "Новости",
+                "Организаторы",
+            ],
+            "Programm",
+        ),
+    ],
+)
+def test_menu_speaks_the_pages_language(site: Built, lang, expected, foreign):
+    for urls in PAGES.values():
+        url = urls[0 if lang == "de" else 1]
+        menu = [a.get_text(strip=True) for a in site.html(url).select("nav.main-menu a")]
+        assert all(word in menu for word in expected), (url, menu)
+        assert foreign not in menu
+
+
+def spaces(text: str) -> str:
+    """CLDR keeps "2017 г." together with a narrow no-break space; compare words."""
+    return re.sub(r"[\s\u202f\xa0]+", " ", text)
+
+
+def test_dates_are_written_the_way_each_language_writes_them(site: Built):
+    assert "28.–30. Juni 2017" in spaces(site.html("/de/programm/").select_one(".site-facts").text)
+    assert "28–30 июня 2017 г." in spaces(
+        site.html("/ru/programma/").select_one(".site-facts").text
+    )
+    assert site.html("/de/aktuelles/").select_one("time").text == "15. März 2017"
+    assert spaces(site.html("/ru/novosti/").select_one("time").text) == "15 марта 2017 г."
+
+
+def test_russian_pages_carry_no_german_theme_strings(site: Built):
+    german = ["Zum Inhalt springen", "Jetzt anmelden", "Anmeldeschluss", "Hauptmenü", "noch offen"]
+    for _, (_, ru) in PAGES.items():
+        text = site.html(ru).get_text(" ")
+        assert not [word for word in german if word in text], ru
+
+
+def test_landing_page_lets_the_visitor_choose_without_redirect(site: Built):
+    page = site.html("/")
+    choices = {a["hreflang"]: a["href"] for a in page.select(".language-choice a")}
+    assert choices == {"de": "/de/", "ru": "/ru/"}
+    assert page.select_one('meta[http-equiv="refresh"]') is None
+    assert (
+        page.select_one('li[lang="ru"]')
+        .get_text(" ", strip=True)
+        .startswith("XIV Российско-германская")
+    )
+    assert not page.select("script")
+
+
+def test_start_page_answers_who_what_when_where_for_whom(site: Built):
+    de = site.html("/de/")
+    glance = de.select_one(".at-a-glance").get_text(" ", strip=True)
+    assert "28.–30. Juni 2017" in glance and "Krasnodar" in glance
+    assert "Plenarsitzungen und 4 Arbeitsgruppen" in glance
+    text = de.select_one("main").get_text(" ")
+    for needle in (
+        "Deutsch-Russischen Forum",
+        "Bürgermeister",
+        "Nichtregierungsorganisationen",
+        "Gedenkkultur",
+    ):
+        assert needle in text
+    ru = site.html("/ru/").select_one(".at-a-glance").get_text(" ", strip=True)
+    assert "Пленарные заседания и 4 рабочие группы" in ru
+
+
+def test_program_has_three_days_and_is_marked_provisional(site: Built):
+    for url, provisional, anchors in (
+        ("/de/programm/", "Vorläufiges Programm, Stand 15.03.2017", ["tag-1", "tag-2", "tag-3"]),
+        (
+            "/ru/programma/",
+            "Программа предварительная, по состоянию на 15.03.2017",
+            ["den-1", "den-2", "den-3"],
+        ),
+    ):
+        page = site.html(url)
+        assert provisional in page.select_one(".provisional").text
+        assert [h["id"] for h in page.select("main h2")] == anchors
+        assert "UTC+3" in page.select_one(".provisional").text
+
+
+@pytest.mark.parametrize("key", ["wg-economy", "wg-education", "wg-municipal", "wg-memory"])
+def test_working_group_pages_say_when_they_meet(site: Built, key):
+    de, ru = PAGES[key]
+    assert site.html(de).select_one('main a[href="/de/programm/#tag-2"]')
+    assert site.html(ru).select_one('main a[href="/ru/programma/#den-2"]')
+    assert site.html(PAGES["working-groups"][0]).select_one(f'main a[href="{de}"]')
+
+
+def test_organisers_are_listed_in_each_language(site: Built):
+    de = [li.text for li in site.html("/de/veranstalter/").select("ul.organisers li")]
+    ru = [li.text for li in site.html("/ru/organizatory/").select("ul.organisers li")]
+    assert len(de) == len(ru) == 5
+    assert "Internationale Assoziation „Partnerstädte“ (Moskau)" in de
+    assert "Фонд «Западно-восточные встречи»" in ru
+
+
+def test_news_lists_and_feeds_hold_only_their_language(site: Built):
+    for url, feed, title in (
+        ("/de/aktuelles/", "de/aktuelles/feed.atom", "Einladung zur XIV."),
+        ("/ru/novosti/", "ru/novosti/feed.atom", "Приглашение на XIV"),
+    ):
+        items = site.html(url).select(".news-list h2 a")
+        assert [a.text[:18] for a in items] == [title[:18]]
+        entries = ET.fromstring(site.text(feed)).findall("{http://www.w3.org/2005/Atom}entry")
+        assert [e.findtext("{http://www.w3.org/2005/Atom}title")[:18] for e in entries] == [
+            title[:18]
+        ]
+        assert site.html(url).select_one(f'link[type="application/atom+xml"][href="/{feed}"]')
+
+
+def test_unknown_details_are_marked_in_the_readers_language(site: Built):
+    de = site.html("/de/kontakt/").select("mark.tba")
+    ru = site.html("/ru/kontakty/").select("mark.tba")
+    assert de and ru
+    assert de[0].get_text().startswith("noch offen:")
+    assert ru[0].get_text().startswith("уточняется:")
+
+
+def test_registration_state_comes_from_the_as_of_date(tmp_path):
+    """After the deadline the site says registration is closed, and shows no button."""
+    closed = build_real_site(
+        tmp_path / "closed",
+        env={"SOURCE_DATE_EPOCH": "1497484800"},  # 2017-06-15
+        extra_settings="from datetime import date\nREGISTRATION_DEADLINE = date(2017, 6, 1)\n",
+    )
+    assert closed.returncode == 0, closed.log
+    for url, message in (
+        ("/de/", "Die Anmeldung ist geschlossen."),
+        ("/ru/programma/", "Регистрация закрыта."),
+    ):
+        page = closed.html(url)
+        assert message in page.select_one("aside.registration").text
+        assert not page.select(f'a[href="{REGISTRATION_URL}"]')
+
+
+def test_deadline_is_shown_while_registration_is_open(tmp_path):
+    built = build_real_site(
+        tmp_path,
+        extra_settings="from datetime import date\nREGISTRATION_DEADLINE = date(2017, 5, 31)\n",
+    )
+    assert built.returncode == 0, built.log
+    assert (
+        "bis zum 31. Mai 2017 geöffnet" in built.html("/de/").select_one("aside.registration").text
+    )
+    assert "открыта до 31 мая 2017 г." in spaces(
+        built.html("/ru/").select_one("aside.registration").text
+    )
+
+
+def test_pages_need_no_javascript_and_no_other_host(site: Built):
+    for path in site.output.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        assert "<script" not in html
+        for ref in re.findall(r'(?:src|href)="(https?://[^"]+)"', html):
+            if 'rel="stylesheet"' in html and ref.endswith(".css"):
+                raise AssertionError(f"stylesheet from another host in {path}")
