@@ -35,6 +35,8 @@ def _pelican(c: Context, settings: str, output: Path, *extra: str) -> bool:
         str(output),
         "--fatal",
         "errors",
+        "--log-handler",
+        "plain",
         *extra,
     ]
     result = c.run(shlex.join(command), warn=True, pty=False)

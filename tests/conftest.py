@@ -55,6 +55,8 @@ def run_pelican(
             str(output),
             "--fatal",
             "errors",
+            "--log-handler",
+            "plain",
             *extra,
         ],
         capture_output=True,

@@ -21,7 +21,7 @@ from .registry import link_translations, pair
 from .runtime import Runtime, current, set_current
 from .templating import install
 
-logger = logging.getLogger("bilingual")
+logger = logging.getLogger("pelican.bilingual")
 
 
 def initialise(pelican: Any) -> None:

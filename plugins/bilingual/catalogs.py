@@ -33,7 +33,11 @@ def load_catalog(
     try:
         with path.open("rb") as handle:
             catalog = read_po(handle, locale=lang, abort_invalid=True)
-    except (PoFileError, ValueError) as error:
+    except PoFileError as error:
+        line = getattr(error, "lineno", 0) + 1
+        problems.append(Problem(str(path), line, f"cannot read catalog: {error.line.strip()!r}"))
+        return NullTranslations()
+    except ValueError as error:
         problems.append(Problem(str(path), 1, f"cannot read catalog: {error}"))
         return NullTranslations()
     compiled = BytesIO()

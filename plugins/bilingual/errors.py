@@ -1,19 +1,22 @@
 """Problems an editor can fix, reported as one line each and stopping the build.
 
-Pelican logs any exception that escapes a plugin with a full traceback. A
-missing translation is not a programming error, so the plugin logs every
-problem as ``file:line: message`` and ends the run with ``BuildStopped``,
-which (being a ``SystemExit``) leaves Pelican without a traceback.
+Pelican logs any exception that escapes a plugin with a full traceback, and
+with ``--fatal errors`` the first logged error becomes such an exception. A
+missing translation is not a programming error, so the plugin writes every
+problem as one plain ``file:line: message`` line to stderr (where editors'
+tools can jump to it) and ends the run with ``BuildStopped``, which (being a
+``SystemExit``) leaves Pelican without a traceback.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-logger = logging.getLogger("bilingual")
+logger = logging.getLogger("pelican.bilingual")
 
 
 @dataclass(frozen=True)
@@ -41,8 +44,8 @@ def stop_on(problems: list[Problem], what: str) -> None:
     if not problems:
         return
     for problem in sorted(problems, key=lambda p: (p.path, p.line, p.message)):
-        logger.error("%s", problem)
-    logger.error("%s: %d problem(s), nothing was published.", what, len(problems))
+        print(f"ERROR {problem}", file=sys.stderr)
+    print(f"ERROR {what}: {len(problems)} problem(s); the build stopped.", file=sys.stderr)
     raise BuildStopped(problems)
 
 

@@ -18,7 +18,7 @@ from typing import Any
 from .config import Config
 from .errors import Problem, line_of
 
-logger = logging.getLogger("bilingual")
+logger = logging.getLogger("pelican.bilingual")
 
 
 @dataclass

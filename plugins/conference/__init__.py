@@ -9,13 +9,14 @@ setting, never with a traceback.
 from __future__ import annotations
 
 import logging
+import sys
 from typing import Any
 
 from pelican import signals
 
 from .facts import Conference, FactsError, read_facts
 
-logger = logging.getLogger("conference")
+logger = logging.getLogger("pelican.conference")
 
 _facts: Conference | None = None
 
@@ -27,7 +28,7 @@ def load(pelican: Any) -> None:
     try:
         _facts = read_facts(settings, languages)
     except FactsError as error:
-        logger.error("settings: %s", error)
+        print(f"ERROR settings: {error}", file=sys.stderr)
         raise SystemExit(1) from None
 
 
