@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
+
 from bilingual.dates import format_date_range
 from conftest import ROOT, Built, run_pelican, write_tree
 

@@ -6,6 +6,7 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+
 from conftest import Built, build_real_site
 
 # key: (German address, Russian address) — the site's URL scheme.
