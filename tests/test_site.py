@@ -206,12 +206,13 @@ def test_registration_state_comes_from_the_as_of_date(tmp_path):
         extra_settings="from datetime import date\nREGISTRATION_DEADLINE = date(2017, 6, 1)\n",
     )
     assert closed.returncode == 0, closed.log
-    for url, message in (
-        ("/de/", "Die Anmeldung ist geschlossen."),
-        ("/ru/programma/", "Регистрация закрыта."),
+    for url, box, message in (
+        ("/de/", ".at-a-glance", "Die Anmeldung ist geschlossen."),
+        ("/de/programm/", "aside.registration", "Die Anmeldung ist geschlossen."),
+        ("/ru/programma/", "aside.registration", "Регистрация закрыта."),
     ):
         page = closed.html(url)
-        assert message in page.select_one("aside.registration").text
+        assert message in page.select_one(box).text
         assert not page.select(f'a[href="{REGISTRATION_URL}"]')
 
 
@@ -221,12 +222,10 @@ def test_deadline_is_shown_while_registration_is_open(tmp_path):
         extra_settings="from datetime import date\nREGISTRATION_DEADLINE = date(2017, 5, 31)\n",
     )
     assert built.returncode == 0, built.log
-    assert (
-        "bis zum 31. Mai 2017 geöffnet" in built.html("/de/").select_one("aside.registration").text
-    )
-    assert "открыта до 31 мая 2017 г." in spaces(
-        built.html("/ru/").select_one("aside.registration").text
-    )
+    glance = built.html("/de/").select_one(".at-a-glance").text
+    assert "bis zum 31. Mai 2017 geöffnet" in glance
+    banner = built.html("/ru/kontakty/").select_one("aside.registration").text
+    assert "открыта до 31 мая 2017 г." in spaces(banner)
 
 
 def test_pages_need_no_javascript_and_no_other_host(site: Built):
