@@ -16,7 +16,7 @@ from pelican.generators import ArticlesGenerator, PagesGenerator
 from .catalogs import load_catalog
 from .config import Config
 from .errors import Problem, stop_on
-from .lists import LanguageListsGenerator, news_pages
+from .lists import LanguageListsGenerator, news_pages, point_feed_at_its_list
 from .registry import link_translations, pair
 from .runtime import Runtime, current, set_current
 from .templating import install
@@ -97,3 +97,4 @@ def register() -> None:
     signals.get_generators.connect(add_generator)
     signals.generator_init.connect(install_templates)
     signals.all_generators_finalized.connect(pair_all)
+    signals.feed_generated.connect(point_feed_at_its_list)

@@ -29,6 +29,17 @@ def news_pages(config: Any, catalogs: Any) -> list[ListPage]:
     return pages
 
 
+def point_feed_at_its_list(context: dict[str, Any], feed: Any) -> None:
+    """Pelican links every feed to the site's root, gives all feeds that one
+    id and no language; a language's feed belongs to, and is named by, its
+    news list, and says its language (``xml:lang``)."""
+    feed.feed["language"] = context.get("DEFAULT_LANG")
+    link = context.get("BILINGUAL_FEED_LINK")
+    if link:
+        feed.feed["link"] = link
+        feed.feed["id"] = link
+
+
 class LanguageListsGenerator(Generator):
     """Writes the per-language lists after Pelican's own generators ran."""
 
@@ -70,6 +81,10 @@ class LanguageListsGenerator(Generator):
             return
         context = dict(self.context)
         context.update(DEFAULT_LANG=lang, SITENAME=config.setting(lang, "SITENAME"))
+        news = current().registry.get(config.news_key, lang)
+        if isinstance(news, ListPage):
+            base = self.settings.get("FEED_DOMAIN") or self.settings.get("SITEURL", "")
+            context["BILINGUAL_FEED_LINK"] = f"{base}/{news.url}"
         writer.write_feed(articles, context, path, config.setting(lang, "FEED_ATOM_URL", path))
 
     def _write_landing(self, writer: Any) -> None:
