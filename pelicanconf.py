@@ -110,6 +110,7 @@ PAGE_SAVE_AS = "{lang}/{slug}/index.html"
 ARTICLE_URL = "{lang}/{slug}/"
 ARTICLE_SAVE_AS = "{lang}/{slug}/index.html"
 SLUGIFY_SOURCE = "title"
+USE_FOLDER_AS_CATEGORY = False
 
 # Lists that Pelican would make for the whole site; the bilingual plugin
 # writes the news list and the feeds once per language instead.
@@ -152,6 +153,10 @@ BILINGUAL_SETTINGS = {
         "NEWS_URL": "de/aktuelles/",
         "NEWS_SAVE_AS": "de/aktuelles/index.html",
         "FEED_ATOM": "de/aktuelles/feed.atom",
+        "CATEGORY_URL": "de/aktuelles/thema/{slug}/",
+        "CATEGORY_SAVE_AS": "de/aktuelles/thema/{slug}/index.html",
+        "TAG_URL": "de/aktuelles/stichwort/{slug}/",
+        "TAG_SAVE_AS": "de/aktuelles/stichwort/{slug}/index.html",
         "SITENAME": CONFERENCE["name"]["de"],
     },
     "ru": {
@@ -160,6 +165,10 @@ BILINGUAL_SETTINGS = {
         "NEWS_URL": "ru/novosti/",
         "NEWS_SAVE_AS": "ru/novosti/index.html",
         "FEED_ATOM": "ru/novosti/feed.atom",
+        "CATEGORY_URL": "ru/novosti/tema/{slug}/",
+        "CATEGORY_SAVE_AS": "ru/novosti/tema/{slug}/index.html",
+        "TAG_URL": "ru/novosti/teg/{slug}/",
+        "TAG_SAVE_AS": "ru/novosti/teg/{slug}/index.html",
         "SITENAME": CONFERENCE["name"]["ru"],
     },
 }

@@ -14,7 +14,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from invoke import Context, task
+from invoke import Context, Exit, task
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "plugins"))
 
 ROOT = Path(__file__).resolve().parent
 OUTPUT = ROOT / "output"
@@ -116,3 +118,36 @@ def messages(c):
     c.run(f"{pybabel} compile --statistics -d {translations} --use-fuzzy -f", hide="out", warn=True)
     for mo in translations.glob("*/LC_MESSAGES/*.mo"):
         os.remove(mo)  # compiled at build time; only the .po files are kept
+
+
+@task(
+    help={
+        "strict": "exit non-zero unless every translation and catalog entry is ok",
+        "acknowledge": "KEY: record that the translations of KEY match their source now "
+        "(after re-translating, or for a minor change of the source); 'all' for every key",
+        "settings": "settings file (default: pelicanconf.py)",
+    }
+)
+def translations(c, strict=False, acknowledge=None, settings=SETTINGS["local"]):
+    """Show the state of every translation (ok, missing, outdated) and catalog gaps."""
+    from bilingual import report
+
+    _, config, registry, findings, problems = report.load(str(ROOT / settings))
+    if acknowledge:
+        keys = [row.key for row in findings.rows] if acknowledge == "all" else [acknowledge]
+        for key in keys:
+            try:
+                for path in report.acknowledge(registry, config, key):
+                    print(f"acknowledged: {os.path.relpath(path, ROOT)}")
+            except KeyError:
+                raise Exit(f"no content item has the key '{key}'", code=2) from None
+        _, config, registry, findings, problems = report.load(str(ROOT / settings))
+    print(report.table(config, findings, str(ROOT)))
+    gaps = report.catalog_gaps(config)
+    for problem in problems + findings.errors + findings.gaps:
+        print(f"{os.path.relpath(problem.path, ROOT)}:{problem.line}: {problem.message}")
+    for line in gaps:
+        print(os.path.relpath(line, ROOT) if os.path.isabs(line) else line)
+    bad = problems or findings.errors or findings.gaps or gaps
+    if strict and bad:
+        raise Exit("translations are not complete", code=1)

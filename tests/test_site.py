@@ -30,6 +30,9 @@ PAGES = {
     "organisers": ("/de/veranstalter/", "/ru/organizatory/"),
     "news": ("/de/aktuelles/", "/ru/novosti/"),
     "news-invitation": ("/de/aktuelles/einladung/", "/ru/novosti/priglashenie/"),
+    "category:konferenz": ("/de/aktuelles/thema/konferenz/", "/ru/novosti/tema/konferentsiya/"),
+    "tag:einladung": ("/de/aktuelles/stichwort/einladung/", "/ru/novosti/teg/priglashenie/"),
+    "not-found": ("/de/404.html", "/ru/404.html"),
     "contact": ("/de/kontakt/", "/ru/kontakty/"),
     "imprint": ("/de/impressum/", "/ru/vykhodnye-dannye/"),
     "privacy": ("/de/datenschutz/", "/ru/politika-konfidentsialnosti/"),
@@ -230,7 +233,7 @@ def test_deadline_is_shown_while_registration_is_open(tmp_path):
 
 def test_pages_need_no_javascript_and_load_nothing_from_other_hosts(site: Built):
     pages = sorted(site.output.rglob("*.html"))
-    assert len(pages) == 2 * len(PAGES) + 1  # both languages and the landing page
+    assert len(pages) == 2 * len(PAGES) + 2  # both languages, the landing and the 404 page
     for path in pages:
         page = site.html(str(path.relative_to(site.output)))
         assert not page.select("script"), path

@@ -11,14 +11,19 @@ from itertools import chain
 from typing import Any
 
 from pelican import signals
+from pelican.contents import Page
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
 from .catalogs import load_catalog
 from .config import Config
 from .errors import Problem, stop_on
-from .lists import LanguageListsGenerator, news_pages, point_feed_at_its_list
-from .registry import link_translations, pair
+from .fallback import make_fallback
+from .lists import LanguageListsGenerator, list_pages, point_feed_at_its_list
+from .registry import Registry, link_translations, pair
 from .runtime import Runtime, current, set_current
+from .sitemap import write_sitemap
+from .slugs import slugify
+from .states import check
 from .templating import install
 
 logger = logging.getLogger("pelican.bilingual")
@@ -34,18 +39,23 @@ def initialise(pelican: Any) -> None:
     stop_on(problems, "message catalogs")
     runtime = Runtime(config, catalogs)
     landing = config.landing_save_as
-    runtime.extras["landing_url"] = (
-        landing[: -len("index.html")] if landing.endswith("index.html") else landing
-    )
+    runtime.extras["landing_url"] = landing.removesuffix("index.html") if landing else None
     set_current(runtime)
 
 
-def use_language_settings(content: Any) -> None:
-    """Render each item with its own language's settings (URLs above all)."""
-    per_language = current().config.per_language
+def prepare(content: Any, config: Config) -> None:
+    """Give an item its language's settings and, if it has none, a slug in
+    that language's transliteration."""
     lang = getattr(content, "lang", None)
-    if lang in per_language:
-        content.settings = per_language[lang]
+    if lang not in config.per_language:
+        return
+    content.settings = config.per_language[lang]
+    if "slug" not in content.metadata and getattr(content, "title", None):
+        content.slug = slugify(content.title, lang)
+
+
+def prepare_content(content: Any) -> None:
+    prepare(content, current().config)
 
 
 def add_generator(pelican: Any) -> type:
@@ -56,45 +66,63 @@ def install_templates(generator: Any) -> None:
     install(generator.env)
 
 
-def content_items(generators: list[Any]) -> list[Any]:
+def _content_generators(generators: list[Any]) -> tuple[Any, Any]:
+    articles = next((g for g in generators if isinstance(g, ArticlesGenerator)), None)
+    pages = next((g for g in generators if isinstance(g, PagesGenerator)), None)
+    return articles, pages
+
+
+def content_items(articles: Any, pages: Any) -> list[Any]:
     items: list[Any] = []
-    for generator in generators:
-        if isinstance(generator, ArticlesGenerator):
-            items.extend(chain(generator.articles, generator.hidden_articles, generator.drafts))
-        elif isinstance(generator, PagesGenerator):
-            items.extend(chain(generator.pages, generator.hidden_pages, generator.draft_pages))
+    if articles is not None:
+        items.extend(chain(articles.articles, articles.hidden_articles, articles.drafts))
+    if pages is not None:
+        items.extend(chain(pages.pages, pages.hidden_pages, pages.draft_pages))
     return items
+
+
+def add_fallbacks(registry: Registry, config: Config, articles: Any, pages: Any) -> None:
+    """Development builds show the other language's text where a translation is missing."""
+    for key, lang, existing in list(registry.missing()):
+        source = registry.get(key, config.default) or existing
+        fallback = make_fallback(source, lang, config)
+        registry.add(key, lang, fallback)
+        if isinstance(source, Page):
+            pages.hidden_pages.append(fallback)
+        else:
+            articles.hidden_articles.append(fallback)
 
 
 def pair_all(generators: list[Any]) -> None:
     runtime = current()
     config = runtime.config
-    registry, problems = pair(content_items(generators), config)
-    for news in news_pages(config, runtime.catalogs):
-        registry.add(news.key, news.lang, news)
-    problems.extend(missing_translations(registry, config))
+    articles, pages = _content_generators(generators)
+    registry, problems = pair(content_items(articles, pages), config)
     stop_on(problems, "translations")
     link_translations(registry)
+    published = list(articles.articles) if articles is not None else []
+    for page in list_pages(config, runtime.catalogs, published):
+        registry.add(page.key, page.lang, page)
+    if not config.strict:
+        add_fallbacks(registry, config, articles, pages)
+    findings = check(registry, config)
+    stop_on(findings.errors, "translations")
+    if config.strict:
+        stop_on(findings.gaps, "translations (strict)")
+    for gap in findings.gaps:
+        logger.warning("%s", gap)
     runtime.registry = registry
 
 
-def missing_translations(registry: Any, config: Config) -> list[Problem]:
-    """Strict builds stop on a gap; others say it and go on."""
-    problems = []
-    for key, lang, existing in registry.missing():
-        name = config.languages[lang].name
-        message = f"no translation into {name} ('{lang}') for {config.key} '{key}'"
-        if config.strict:
-            problems.append(Problem(existing.source_path, 1, message))
-        else:
-            logger.warning("%s: %s", existing.source_path, message)
-    return problems
+def write_extras(pelican: Any) -> None:
+    write_sitemap(pelican.settings, current())
 
 
 def register() -> None:
     signals.initialized.connect(initialise)
-    signals.content_object_init.connect(use_language_settings)
+    signals.content_object_init.connect(prepare_content)
     signals.get_generators.connect(add_generator)
     signals.generator_init.connect(install_templates)
     signals.all_generators_finalized.connect(pair_all)
     signals.feed_generated.connect(point_feed_at_its_list)
+    signals.finalized.connect(write_extras)

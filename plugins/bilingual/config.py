@@ -23,6 +23,7 @@ DEFAULTS: dict[str, Any] = {
     "BILINGUAL_NEWS_KEY": "news",
     "BILINGUAL_HOME_KEY": "home",
     "BILINGUAL_LANDING_SAVE_AS": "index.html",
+    "BILINGUAL_NOT_FOUND_SAVE_AS": "404.html",
     "BILINGUAL_STRICT": False,
 }
 
@@ -54,6 +55,7 @@ class Config:
     news_key: str
     home_key: str
     landing_save_as: str
+    not_found_save_as: str
     strict: bool
     per_language: dict[str, dict[str, Any]] = field(default_factory=dict)
 
@@ -76,6 +78,7 @@ class Config:
             news_key=value["BILINGUAL_NEWS_KEY"],
             home_key=value["BILINGUAL_HOME_KEY"],
             landing_save_as=value["BILINGUAL_LANDING_SAVE_AS"],
+            not_found_save_as=value["BILINGUAL_NOT_FOUND_SAVE_AS"],
             strict=bool(value["BILINGUAL_STRICT"]),
         )
         overrides = value["BILINGUAL_SETTINGS"]

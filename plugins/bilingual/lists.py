@@ -1,5 +1,6 @@
-"""Lists written once per language: the news list with its pages, the Atom
-feed, and the landing page where a visitor picks a language.
+"""Lists written once per language: the news list and the category and tag
+pages with their pagination, the Atom feed, and the landing page where a
+visitor picks a language.
 
 Pelican writes one news index and one feed for the whole site; with two
 languages in one run those would mix both. This generator writes one of each
@@ -11,22 +12,53 @@ from __future__ import annotations
 from operator import attrgetter
 from typing import Any
 
-from pelican.generators import Generator
+from pelican.generators import Generator, PelicanTemplateNotFound
+from pelican.paginator import Paginator
 
-from .registry import ListPage
+from .config import Config
+from .registry import ListPage, Registry
 from .runtime import current
+from .taxonomy import KINDS, taxonomy_pages
 
 
-def news_pages(config: Any, catalogs: Any) -> list[ListPage]:
+def news_pages(config: Config, catalogs: Any, articles: list[Any]) -> list[ListPage]:
     """The news list of every language that has an address for one."""
     pages = []
     for lang in config.languages:
         url = config.setting(lang, "NEWS_URL")
         save_as = config.setting(lang, "NEWS_SAVE_AS")
         if url is not None and save_as:
+            own = [article for article in articles if article.lang == lang]
             title = catalogs[lang].ugettext("News")
-            pages.append(ListPage(config.news_key, lang, url, save_as, title))
+            pages.append(ListPage(config.news_key, lang, url, save_as, title, items=own))
     return pages
+
+
+def list_pages(config: Config, catalogs: Any, articles: list[Any]) -> list[ListPage]:
+    """Every list of every language, with the address of each of its pages."""
+    articles = sorted(articles, key=attrgetter("date"), reverse=True)
+    pages = news_pages(config, catalogs, articles)
+    for kind in KINDS:
+        pages.extend(taxonomy_pages(articles, config, kind))
+    for page in pages:
+        page.page_urls = _page_urls(page, config)
+    return pages
+
+
+def _per_page(settings: dict[str, Any], template: str) -> int | None:
+    paginated = settings.get("PAGINATED_TEMPLATES", {})
+    if template not in paginated:
+        return None
+    return paginated[template] or settings.get("DEFAULT_PAGINATION") or None
+
+
+def _page_urls(page: ListPage, config: Config) -> list[str]:
+    settings = config.per_language[page.lang]
+    paginator = Paginator(
+        page.save_as, page.url, page.items, settings, _per_page(settings, page.template)
+    )
+    # Page 1 is the list's own address, whatever the pagination patterns say.
+    return [page.url] + [paginator.page(n).url for n in range(2, paginator.num_pages + 1)]
 
 
 def point_feed_at_its_list(context: dict[str, Any], feed: Any) -> None:
@@ -48,55 +80,62 @@ class LanguageListsGenerator(Generator):
 
     def generate_output(self, writer: Any) -> None:
         runtime = current()
-        articles = sorted(self.context.get("articles", []), key=attrgetter("date"), reverse=True)
+        registry: Registry = runtime.registry
+        for group in registry.items.values():
+            for page in group.values():
+                if isinstance(page, ListPage):
+                    self._write_list(writer, page)
         for lang in runtime.config.languages:
-            own = [article for article in articles if article.lang == lang]
-            news = runtime.registry.get(runtime.config.news_key, lang)
-            if isinstance(news, ListPage):
-                self._write_news(writer, news, own)
-            self._write_feed(writer, lang, own)
-        self._write_landing(writer)
+            self._write_feed(writer, lang, registry.get(runtime.config.news_key, lang))
+        self._write_language_choice(writer, runtime.config.landing_save_as, not_found=False)
+        self._write_language_choice(writer, runtime.config.not_found_save_as, not_found=True)
 
-    def _write_news(self, writer: Any, news: ListPage, articles: list[Any]) -> None:
+    def _template(self, name: str) -> Any:
+        try:
+            return self.get_template(name)
+        except PelicanTemplateNotFound:
+            return self.get_template("index")
+
+    def _write_list(self, writer: Any, page: ListPage) -> None:
         writer.write_file(
-            news.save_as,
-            self.get_template("index"),
+            page.save_as,
+            self._template(page.template),
             self.context,
-            paginated={"articles": articles, "dates": articles},
-            template_name="index",
-            url=news.url,
+            paginated={"articles": page.items, "dates": page.items},
+            template_name=page.template,
+            url=page.url,
             relative_urls=self.settings["RELATIVE_URLS"],
-            lang=news.lang,
-            bilingual_key=news.key,
-            page_url=news.url,
-            news=news,
-            articles=articles,
-            dates=articles,
+            lang=page.lang,
+            bilingual_key=page.key,
+            listing=page,
+            articles=page.items,
+            dates=page.items,
         )
 
-    def _write_feed(self, writer: Any, lang: str, articles: list[Any]) -> None:
+    def _write_feed(self, writer: Any, lang: str, news: ListPage | None) -> None:
         config = current().config
         path = config.setting(lang, "FEED_ATOM")
-        if not path:
+        if not path or not isinstance(news, ListPage):
             return
         context = dict(self.context)
-        context.update(DEFAULT_LANG=lang, SITENAME=config.setting(lang, "SITENAME"))
-        news = current().registry.get(config.news_key, lang)
-        if isinstance(news, ListPage):
-            base = self.settings.get("FEED_DOMAIN") or self.settings.get("SITEURL", "")
-            context["BILINGUAL_FEED_LINK"] = f"{base}/{news.url}"
-        writer.write_feed(articles, context, path, config.setting(lang, "FEED_ATOM_URL", path))
+        base = self.settings.get("FEED_DOMAIN") or self.settings.get("SITEURL", "")
+        context.update(
+            DEFAULT_LANG=lang,
+            SITENAME=config.setting(lang, "SITENAME"),
+            BILINGUAL_FEED_LINK=f"{base}/{news.url}",
+        )
+        writer.write_feed(news.items, context, path, config.setting(lang, "FEED_ATOM_URL", path))
 
-    def _write_landing(self, writer: Any) -> None:
-        config = current().config
-        if not config.landing_save_as:
+    def _write_language_choice(self, writer: Any, save_as: str, not_found: bool) -> None:
+        """The landing page, and the site-wide 404 page hosts serve for any address."""
+        if not save_as:
             return
         writer.write_file(
-            config.landing_save_as,
+            save_as,
             self.get_template("landing"),
             self.context,
-            relative_urls=self.settings["RELATIVE_URLS"],
-            lang=config.default,
-            page_url="",
+            relative_urls=False,
+            lang=current().config.default,
             landing=True,
+            not_found=not_found,
         )

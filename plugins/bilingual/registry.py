@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .config import Config
@@ -23,14 +23,27 @@ logger = logging.getLogger("pelican.bilingual")
 
 @dataclass
 class ListPage:
-    """A page the plugin generates (the news list), paired like content."""
+    """A list the plugin writes (news, a category, a tag), paired like content.
+
+    ``page_urls`` holds the address of each page of the list once it is
+    paginated, so the switcher on page 3 can lead to page 3 of the other
+    language.
+    """
 
     key: str
     lang: str
     url: str
     save_as: str
     title: str
+    items: list[Any] = field(default_factory=list)
+    template: str = "index"
+    page_urls: list[str] = field(default_factory=list)
     source_path: str = "(generated)"
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+    def url_of_page(self, number: int) -> str | None:
+        urls = self.page_urls or [self.url]
+        return urls[number - 1] if 1 <= number <= len(urls) else None
 
 
 class Registry:
@@ -53,6 +66,8 @@ class Registry:
     def missing(self) -> Iterable[tuple[str, str, Any]]:
         """(key, missing language, an existing item) for every gap."""
         for key, group in self.items.items():
+            if any(isinstance(item, ListPage) for item in group.values()):
+                continue
             for code in self.config.languages:
                 if code not in group:
                     yield key, code, next(iter(group.values()))

@@ -12,20 +12,14 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from babel import Locale
 from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 
 from . import dates
+from .alternates import Alternate, alternates_for, x_default_for
 from .registry import ListPage
 from .runtime import current
-
-
-@dataclass(frozen=True)
-class Alternate:
-    lang: str
-    name: str
-    url: str
-    current: bool
 
 
 @dataclass(frozen=True)
@@ -34,6 +28,17 @@ class MenuEntry:
     title: str
     url: str
     current: bool
+    lang: str  # the language of the title (another one on a fallback page)
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Why the page's text is not (or not quite) in the page's language."""
+
+    kind: str  # "fallback": no translation yet; "outdated": the source changed since
+    source_url: str
+    source_lang: str
+    source_language: str  # its name, in the page's language
 
 
 def _item(ctx: Context | dict[str, Any]) -> Any | None:
@@ -70,34 +75,51 @@ def locale(ctx: Context) -> str:
     return current().config.languages[lang_of(ctx)].locale
 
 
+def page_number(ctx: Context | dict[str, Any]) -> int:
+    paginated = ctx.get("articles_page")
+    return getattr(paginated, "number", 1) if paginated is not None else 1
+
+
 @pass_context
 def alternates(ctx: Context) -> list[Alternate]:
     """Self and every translation of the page being rendered, in language order."""
     runtime = current()
-    lang, key = lang_of(ctx), key_of(ctx)
-    result = []
-    for code, language in runtime.config.languages.items():
-        target = runtime.registry.get(key, code) if key else None
-        if code == lang and ctx.get("page_url") is not None:
-            url = ctx["page_url"]
-        elif target is None:
-            continue
-        else:
-            url = url_of(target)
-        result.append(Alternate(code, language.name, url, code == lang))
-    return result
+    return alternates_for(
+        runtime.registry, runtime.config, key_of(ctx), lang_of(ctx), page_number(ctx)
+    )
 
 
 @pass_context
 def x_default(ctx: Context) -> str | None:
-    """The page for readers of neither language: the landing page for the
-    home pages, else the version in the default language."""
     runtime = current()
-    config, key = runtime.config, key_of(ctx)
-    if key == config.home_key and config.landing_save_as:
-        return runtime.extras.get("landing_url", "")
-    target = runtime.registry.get(key, config.default) if key else None
-    return url_of(target) if target is not None else None
+    return x_default_for(
+        runtime.registry,
+        runtime.config,
+        key_of(ctx),
+        runtime.extras.get("landing_url"),
+        page_number(ctx),
+    )
+
+
+@pass_context
+def translation_notice(ctx: Context) -> Notice | None:
+    item = _item(ctx)
+    fallback = getattr(item, "fallback_of", None)
+    source = fallback or getattr(item, "outdated_source", None)
+    if source is None:
+        return None
+    languages = current().config.languages
+    name = Locale.parse(languages[source.lang].locale).get_language_name(
+        languages[lang_of(ctx)].locale
+    )
+    return Notice("fallback" if fallback else "outdated", source.url, source.lang, name)
+
+
+@pass_context
+def text_lang(ctx: Context) -> str:
+    """The language the page's text is written in (the source's, on a fallback page)."""
+    source = getattr(_item(ctx), "fallback_of", None)
+    return source.lang if source is not None else lang_of(ctx)
 
 
 @pass_context
@@ -149,7 +171,8 @@ def menu(ctx: Context, name: str) -> list[MenuEntry]:
             if isinstance(target, ListPage)
             else (target.metadata.get("menu_title") or target.title)
         )
-        entries.append(MenuEntry(key, title, url_of(target), key == this))
+        text_lang = getattr(getattr(target, "fallback_of", None), "lang", lang)
+        entries.append(MenuEntry(key, title, url_of(target), key == this, text_lang))
     return entries
 
 
@@ -181,6 +204,8 @@ def install(env: Environment) -> None:
         locale=locale,
         alternates=alternates,
         x_default=x_default,
+        translation_notice=translation_notice,
+        text_lang=text_lang,
         setting=setting,
         translate=translate,
         link=link,

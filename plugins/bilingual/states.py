@@ -1,0 +1,88 @@
+"""The state of every translation: ok, missing, outdated or fallback.
+
+One function decides it for the build (which stops or warns) and for
+``invoke translations`` (which prints it), so the two always agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .alternates import is_fallback
+from .config import Config
+from .errors import Problem, line_of
+from .outdated import FIELD, parse_stamp, text_hash
+from .registry import ListPage, Registry
+
+
+@dataclass
+class Row:
+    key: str
+    files: dict[str, str | None]
+    state: str = "ok"
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Findings:
+    rows: list[Row] = field(default_factory=list)
+    errors: list[Problem] = field(default_factory=list)  # always stop the build
+    gaps: list[Problem] = field(default_factory=list)  # stop strict builds only
+
+
+def _source_of(item: Any, key: str, registry: Registry, findings: Findings) -> Any | None:
+    """The item this translation says it was made from; a Problem if none."""
+    value = item.metadata.get(FIELD)
+    if value is None:
+        return None
+    stamp = parse_stamp(str(value))
+    line = line_of(item.source_path, FIELD)
+    if stamp is None:
+        message = f"Translated_from '{value}' is not of the form 'de@1a2b3c4d'"
+        findings.errors.append(Problem(item.source_path, line, message))
+        return None
+    source = registry.get(key, stamp.lang)
+    if source is None or is_fallback(source):
+        message = f"translated from '{stamp.lang}', but no '{stamp.lang}' file has key '{key}'"
+        findings.errors.append(Problem(item.source_path, line, message))
+        return None
+    if stamp.digest != text_hash(source.source_path):
+        item.outdated_source = source
+        message = f"outdated: {source.source_path} changed since it was translated"
+        findings.gaps.append(Problem(item.source_path, line, message))
+    return source
+
+
+def check(registry: Registry, config: Config) -> Findings:
+    findings = Findings()
+    for key, group in sorted(registry.items.items()):
+        if any(isinstance(item, ListPage) for item in group.values()):
+            continue
+        files = {
+            lang: (None if is_fallback(item) else item.source_path) for lang, item in group.items()
+        }
+        row = Row(key, {lang: files.get(lang) for lang in config.languages})
+        originals = [i for i in group.values() if not is_fallback(i) and FIELD not in i.metadata]
+        for lang, item in group.items():
+            if is_fallback(item):
+                continue
+            _source_of(item, key, registry, findings)
+            if getattr(item, "outdated_source", None) is not None:
+                row.state = "outdated"
+            elif item in originals[1:] or (len(originals) > 1 and lang != config.default):
+                row.state = "untracked"
+                message = (
+                    "no 'Translated_from:' – run 'invoke translations --acknowledge"
+                    f" {key}' once the translation matches its source"
+                )
+                findings.gaps.append(Problem(item.source_path, 1, message))
+        for lang in config.languages:
+            if files.get(lang) is None:
+                existing = next(i for i in group.values() if not is_fallback(i))
+                name = config.languages[lang].name
+                message = f"no translation into {name} ('{lang}') for {config.key} '{key}'"
+                findings.gaps.append(Problem(existing.source_path, 1, message))
+                row.state = "fallback" if lang in group else "missing"
+        findings.rows.append(row)
+    return findings
