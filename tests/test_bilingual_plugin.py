@@ -19,7 +19,7 @@ from conftest import ROOT, Built, run_pelican, write_tree
 THEME = {
     "templates/base.html": """
         <!DOCTYPE html><html lang="{{ page_lang() }}"><head><title>t</title>
-        {%- for alt in alternates() %}
+        {%- for alt in alternates() | selectattr('equivalent') %}
         <link rel="alternate" hreflang="{{ alt.lang }}" href="/{{ alt.url }}">
         {%- endfor %}
         </head><body>
@@ -29,10 +29,12 @@ THEME = {
         {%- endfor %}
         <p id="range">{{ start | date_range(end) }}</p>
         <ul id="menu">{% for e in menu('main') %}<li><a href="/{{ e.url }}">{{ e.title }}</a></li>{% endfor %}</ul>
+        {%- set notice = translation_notice() %}
+        {%- if notice %}<p class="translation-notice">{{ notice.source_language }} <a href="/{{ notice.source_url }}">{{ notice.kind }}</a></p>{% endif %}
         {% block content %}{% endblock %}
         </body></html>
     """,
-    "templates/page.html": '{% extends "base.html" %}{% block content %}{{ page.content }}{% endblock %}',
+    "templates/page.html": '{% extends "base.html" %}{% block content %}<article lang="{{ text_lang() }}">{{ page.content }}</article>{% endblock %}',
     "templates/article.html": '{% extends "base.html" %}'
     "{% block content %}{{ article.content }}{% endblock %}",
     "templates/index.html": '{% extends "base.html" %}{% block content %}'
@@ -237,3 +239,7 @@ def test_broken_catalog_is_reported_without_traceback(tmp_path):
 def test_date_ranges(start, end, locale, expected):
     # CLDR sets thin and narrow no-break spaces; compare the words and dashes.
     assert " ".join(format_date_range(start, end, locale).split()) == " ".join(expected.split())
+
+
+def test_static_files_are_written_once(small: Built):
+    assert not list(small.output.glob("de/theme")) and not list(small.output.glob("ru/theme"))

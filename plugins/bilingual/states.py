@@ -54,6 +54,14 @@ def _source_of(item: Any, key: str, registry: Registry, findings: Findings) -> A
     return source
 
 
+def _source_language(group: dict[str, Any], config: Config) -> str:
+    """Unstamped items are originals; the default language's wins if there are two."""
+    originals = [
+        lang for lang, item in group.items() if not is_fallback(item) and FIELD not in item.metadata
+    ]
+    return config.default if config.default in originals else (originals or [""])[0]
+
+
 def check(registry: Registry, config: Config) -> Findings:
     findings = Findings()
     for key, group in sorted(registry.items.items()):
@@ -63,14 +71,14 @@ def check(registry: Registry, config: Config) -> Findings:
             lang: (None if is_fallback(item) else item.source_path) for lang, item in group.items()
         }
         row = Row(key, {lang: files.get(lang) for lang in config.languages})
-        originals = [i for i in group.values() if not is_fallback(i) and FIELD not in i.metadata]
+        source_lang = _source_language(group, config)
         for lang, item in group.items():
             if is_fallback(item):
                 continue
             _source_of(item, key, registry, findings)
             if getattr(item, "outdated_source", None) is not None:
                 row.state = "outdated"
-            elif item in originals[1:] or (len(originals) > 1 and lang != config.default):
+            elif FIELD not in item.metadata and lang != source_lang:
                 row.state = "untracked"
                 message = (
                     "no 'Translated_from:' – run 'invoke translations --acknowledge"
