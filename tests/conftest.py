@@ -93,6 +93,30 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Built:
     return built
 
 
+def sitemap_alternates(built: Built) -> dict[str, dict[str, str]]:
+    """Every address in sitemap.xml with its hreflang alternates."""
+    import xml.etree.ElementTree as ET
+
+    sitemap, xhtml = (
+        "{http://www.sitemaps.org/schemas/sitemap/0.9}",
+        "{http://www.w3.org/1999/xhtml}",
+    )
+    root = ET.fromstring(built.text("sitemap.xml"))
+    return {
+        url.findtext(f"{sitemap}loc"): {
+            link.get("hreflang"): link.get("href") for link in url.iter(f"{xhtml}link")
+        }
+        for url in root.iter(f"{sitemap}url")
+    }
+
+
+def head_alternates(built: Built, url: str) -> dict[str, str]:
+    page = built.html(url)
+    return {
+        link["hreflang"]: link["href"] for link in page.select('link[rel="alternate"][hreflang]')
+    }
+
+
 def write_tree(root: Path, files: dict[str, str]) -> None:
     for name, text in files.items():
         path = root / name

@@ -19,8 +19,8 @@ from conftest import ROOT, Built, run_pelican, write_tree
 THEME = {
     "templates/base.html": """
         <!DOCTYPE html><html lang="{{ page_lang() }}"><head><title>t</title>
-        {%- for alt in alternates() | selectattr('equivalent') %}
-        <link rel="alternate" hreflang="{{ alt.lang }}" href="/{{ alt.url }}">
+        {%- for code, url in hreflang() %}
+        <link rel="alternate" hreflang="{{ code }}" href="/{{ url }}">
         {%- endfor %}
         </head><body>
         <p id="hello">{{ _('Hello') }}</p>

@@ -6,15 +6,11 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from bilingual.outdated import Stamp, text_hash, write_stamp
-from conftest import ROOT, run_pelican
+from conftest import ROOT, head_alternates, run_pelican, sitemap_alternates
 from test_bilingual_plugin import CONTENT, assert_stopped, make_site
-
-SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-XHTML = "{http://www.w3.org/1999/xhtml}"
 
 
 def stamped(tmp: Path) -> dict[str, str]:
@@ -166,13 +162,7 @@ def test_lists_and_their_pages_lead_to_the_same_page_of_the_other_language(tmp_p
 def test_sitemap_says_what_the_heads_say(tmp_path):
     built = make_site(tmp_path)
     assert built.returncode == 0, built.log
-    root = ET.fromstring(built.text("sitemap.xml"))
-    entries = {
-        url.findtext(f"{SITEMAP}loc"): {
-            link.get("hreflang"): link.get("href") for link in url.iter(f"{XHTML}link")
-        }
-        for url in root.iter(f"{SITEMAP}url")
-    }
+    entries = sitemap_alternates(built)
     assert set(entries) == {
         "/de/",
         "/ru/",
@@ -184,8 +174,7 @@ def test_sitemap_says_what_the_heads_say(tmp_path):
         "/ru/novoe/pervaya/",
     }
     for url, links in entries.items():
-        head = {link["hreflang"]: link["href"] for link in built.html(url).select("link[hreflang]")}
-        assert {lang: href for lang, href in links.items() if lang != "x-default"} == head
+        assert links == head_alternates(built, url)
         for href in links.values():  # reciprocal: every alternate names this page back
             assert href == "/" or url in entries[href].values()
     assert "Sitemap: /sitemap.xml" in built.text("robots.txt")

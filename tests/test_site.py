@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from conftest import Built, build_real_site
+from conftest import Built, build_real_site, head_alternates, sitemap_alternates
 
 # key: (German address, Russian address) — the site's URL scheme.
 PAGES = {
@@ -240,3 +240,31 @@ def test_pages_need_no_javascript_and_load_nothing_from_other_hosts(site: Built)
         loaded = [tag.get("src") for tag in page.select("[src]")]
         loaded += [link["href"] for link in page.select('link[rel="stylesheet"], link[rel="icon"]')]
         assert all(not ref.startswith(("http:", "https:", "//")) for ref in loaded), (path, loaded)
+
+
+def test_sitemap_pairs_every_page_as_its_head_does(site: Built):
+    entries = sitemap_alternates(site)
+    listed = {url for url in entries}
+    expected = {url for key, urls in PAGES.items() if key != "not-found" for url in urls}
+    assert listed == expected
+    for url, links in entries.items():
+        assert links == head_alternates(site, url)
+
+
+def test_published_build_is_strict_and_complete(tmp_path):
+    """publishconf.py stops on any missing or outdated translation; the real site has none."""
+    built = build_real_site(tmp_path, settings="publishconf.py")
+    assert built.returncode == 0, built.log
+    assert "translation" not in built.log
+    assert site_url_in(built.text("sitemap.xml"))
+
+
+def site_url_in(text: str) -> bool:
+    return "<loc>https://" in text
+
+
+def test_every_page_has_a_not_found_page_in_its_language(site: Built):
+    root = site.html("/404.html")
+    assert [a["href"] for a in root.select(".language-choice a")] == ["/de/", "/ru/"]
+    assert root.select_one('meta[name="robots"]')["content"] == "noindex"
+    assert site.html("/ru/404.html").select_one("h1").text == "Страница не найдена"

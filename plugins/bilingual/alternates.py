@@ -66,3 +66,21 @@ def x_default_for(
         return None
     url, same_page = _target_url(target, page)
     return url if same_page else None
+
+
+def hreflang_links(
+    registry: Registry,
+    config: Config,
+    key: str | None,
+    lang: str,
+    landing_url: str | None,
+    page: int = 1,
+) -> list[tuple[str, str]]:
+    """(hreflang, address) pairs for a page's head and its sitemap entry:
+    the real equivalents, plus x-default where there is more than one."""
+    alternates = alternates_for(registry, config, key, lang, page)
+    links = [(alt.lang, alt.url) for alt in alternates if alt.equivalent]
+    default = x_default_for(registry, config, key, landing_url, page)
+    if default is not None and len(links) > 1:
+        links.append(("x-default", default))
+    return links

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree as ET
 
-from .alternates import alternates_for, is_fallback, x_default_for
+from .alternates import alternates_for, hreflang_links, is_fallback
 from .registry import ListPage
 from .runtime import Runtime
 
@@ -37,14 +37,13 @@ def sitemap_entries(runtime: Runtime) -> list[tuple[str, list[tuple[str, str]]]]
             if not _listed(item):
                 continue
             for page in _pages(item):
-                alternates = alternates_for(registry, config, key, lang, page)
-                links = [(alt.lang, alt.url) for alt in alternates if alt.equivalent]
-                default = x_default_for(
-                    registry, config, key, runtime.extras.get("landing_url"), page
+                landing = runtime.extras.get("landing_url")
+                links = hreflang_links(registry, config, key, lang, landing, page)
+                own = next(
+                    alt.url
+                    for alt in alternates_for(registry, config, key, lang, page)
+                    if alt.current
                 )
-                if default is not None and len(links) > 1:
-                    links.append(("x-default", default))
-                own = next(alt.url for alt in alternates if alt.current)
                 entries.append((own, links))
     return sorted(entries)
 

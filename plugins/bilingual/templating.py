@@ -17,7 +17,7 @@ from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 
 from . import dates
-from .alternates import Alternate, alternates_for, x_default_for
+from .alternates import Alternate, alternates_for, hreflang_links
 from .registry import ListPage
 from .runtime import current
 
@@ -90,14 +90,12 @@ def alternates(ctx: Context) -> list[Alternate]:
 
 
 @pass_context
-def x_default(ctx: Context) -> str | None:
+def hreflang(ctx: Context) -> list[tuple[str, str]]:
+    """(hreflang, address) pairs for the head: the same as in sitemap.xml."""
     runtime = current()
-    return x_default_for(
-        runtime.registry,
-        runtime.config,
-        key_of(ctx),
-        runtime.extras.get("landing_url"),
-        page_number(ctx),
+    landing = runtime.extras.get("landing_url")
+    return hreflang_links(
+        runtime.registry, runtime.config, key_of(ctx), lang_of(ctx), landing, page_number(ctx)
     )
 
 
@@ -203,7 +201,7 @@ def install(env: Environment) -> None:
         page_lang=page_lang,
         locale=locale,
         alternates=alternates,
-        x_default=x_default,
+        hreflang=hreflang,
         translation_notice=translation_notice,
         text_lang=text_lang,
         setting=setting,
