@@ -128,7 +128,7 @@ def test_translations_pair_by_key_and_keep_their_own_addresses(small: Built):
     assert de.html["lang"] == "de" and ru.html["lang"] == "ru"
     for page in (de, ru):
         links = {link["hreflang"]: link["href"] for link in page.select("link[hreflang]")}
-        assert links == {"de": "/de/ueber-uns/", "ru": "/ru/o-nas/"}
+        assert links == {"de": "/de/ueber-uns/", "ru": "/ru/o-nas/", "x-default": "/de/ueber-uns/"}
 
 
 def test_theme_strings_and_plurals_follow_the_page_language(small: Built):
@@ -164,7 +164,7 @@ def test_news_list_and_feed_per_language(small: Built):
     news = {
         link["hreflang"]: link["href"] for link in small.html("/de/neu/").select("link[hreflang]")
     }
-    assert news == {"de": "/de/neu/", "ru": "/ru/novoe/"}
+    assert news == {"de": "/de/neu/", "ru": "/ru/novoe/", "x-default": "/de/neu/"}
 
 
 def test_landing_page_links_every_language(small: Built):

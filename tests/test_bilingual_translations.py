@@ -148,6 +148,7 @@ def test_lists_and_their_pages_lead_to_the_same_page_of_the_other_language(tmp_p
     assert {link["hreflang"]: link["href"] for link in second.select("link[hreflang]")} == {
         "de": "/de/neu/2/",
         "ru": "/ru/novoe/2/",
+        "x-default": "/de/neu/2/",
     }
     third = built.html("/de/neu/3/")  # Russian has two pages: no equivalent, no hreflang
     assert [link["hreflang"] for link in third.select("link[hreflang]")] == ["de"]
@@ -155,6 +156,7 @@ def test_lists_and_their_pages_lead_to_the_same_page_of_the_other_language(tmp_p
     assert {link["hreflang"]: link["href"] for link in category.select("link[hreflang]")} == {
         "de": "/de/thema/konferenz/",
         "ru": "/ru/tema/konferentsiya/",
+        "x-default": "/de/thema/konferenz/",
     }
     assert [h.text for h in category.select(".item")] == ["Новость 2"]
 

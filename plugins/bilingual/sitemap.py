@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree as ET
 
-from .alternates import alternates_for, hreflang_links, is_fallback
+from .alternates import hreflang_links, is_fallback
 from .registry import ListPage
 from .runtime import Runtime
 
@@ -39,11 +39,7 @@ def sitemap_entries(runtime: Runtime) -> list[tuple[str, list[tuple[str, str]]]]
             for page in _pages(item):
                 landing = runtime.extras.get("landing_url")
                 links = hreflang_links(registry, config, key, lang, landing, page)
-                own = next(
-                    alt.url
-                    for alt in alternates_for(registry, config, key, lang, page)
-                    if alt.current
-                )
+                own = item.url_of_page(page) if isinstance(item, ListPage) else item.url
                 entries.append((own, links))
     return sorted(entries)
 
