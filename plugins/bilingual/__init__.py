@@ -13,13 +13,15 @@ from typing import Any
 from pelican import signals
 from pelican.contents import Page
 from pelican.generators import ArticlesGenerator, PagesGenerator
+from pelican.readers import MarkdownReader
 
 from .catalogs import load_catalog
 from .config import Config
 from .errors import Problem, stop_on
 from .fallback import make_fallback
 from .lists import LanguageListsGenerator, list_pages, point_feed_at_its_list
-from .registry import Registry, link_translations, pair
+from .reader import ReusingMarkdownReader
+from .registry import ListPage, Registry, link_translations, pair
 from .runtime import Runtime, current, set_current
 from .sitemap import write_sitemap
 from .slugs import slugify
@@ -56,6 +58,12 @@ def prepare(content: Any, config: Config) -> None:
 
 def prepare_content(content: Any) -> None:
     prepare(content, current().config)
+
+
+def use_reusing_reader(readers: Any) -> None:
+    for extension in ReusingMarkdownReader.file_extensions:
+        if readers.reader_classes.get(extension) is MarkdownReader:
+            readers.reader_classes[extension] = ReusingMarkdownReader
 
 
 def add_generator(pelican: Any) -> type:
@@ -111,7 +119,17 @@ def pair_all(generators: list[Any]) -> None:
         stop_on(findings.gaps, "translations (strict)")
     for gap in findings.gaps:
         logger.warning("%s", gap)
+    freeze_urls(registry)
     runtime.registry = registry
+
+
+def freeze_urls(registry: Registry) -> None:
+    """Work each item's address out once. Pelican formats it anew at every
+    ``item.url``, and menus and hreflang ask for it on every page."""
+    for group in registry.items.values():
+        for item in group.values():
+            if not isinstance(item, ListPage) and not hasattr(item, "override_url"):
+                item.override_url = item.url
 
 
 def write_extras(pelican: Any) -> None:
@@ -120,6 +138,7 @@ def write_extras(pelican: Any) -> None:
 
 def register() -> None:
     signals.initialized.connect(initialise)
+    signals.readers_init.connect(use_reusing_reader)
     signals.content_object_init.connect(prepare_content)
     signals.get_generators.connect(add_generator)
     signals.generator_init.connect(install_templates)
