@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from babel import Locale
+from babel.numbers import format_decimal as babel_format_decimal
 from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 
@@ -189,6 +190,11 @@ def format_time(ctx: Context, value: dt.time, fmt: str = "short", lang: str | No
 
 
 @pass_context
+def format_number(ctx: Context, value: float, lang: str | None = None) -> str:
+    return babel_format_decimal(value, locale=_locale(ctx, lang))
+
+
+@pass_context
 def date_range(ctx: Context, start: dt.date, end: dt.date, lang: str | None = None) -> str:
     return dates.format_date_range(start, end, _locale(ctx, lang))
 
@@ -211,4 +217,9 @@ def install(env: Environment) -> None:
         menu=menu,
         languages=lambda: current().config.languages,
     )
-    env.filters.update(format_date=format_date, format_time=format_time, date_range=date_range)
+    env.filters.update(
+        format_date=format_date,
+        format_time=format_time,
+        format_number=format_number,
+        date_range=date_range,
+    )
