@@ -124,10 +124,10 @@ def test_russian_slug_is_transliterated_when_not_given(tmp_path):
 
 
 NEWS = {
-    f"content/news/{lang}/{n}.md": f"Title: {title} {n}\nKey: n{n}\nSlug: {lang}-{n}\nDate: 2017-03-1{n}\nCategory: {category}\n\nT."
-    for lang, title, category, numbers in (
-        ("de", "Meldung", "Konferenz", (1, 2, 3)),
-        ("ru", "Новость", "Конференция", (1, 2)),
+    f"content/news/{lang}/{n}.md": f"Title: {title} {n}\nKey: n{n}\nSlug: {lang}-{n}\nDate: 2017-03-1{n}\nCategory: {category}\nTags: {tag}\n\nT."
+    for lang, title, category, tag, numbers in (
+        ("de", "Meldung", "Konferenz", "Förderung", (1, 2, 3)),
+        ("ru", "Новость", "Конференция", "Финансовая поддержка", (1, 2)),
     )
     for n in numbers
 }
@@ -139,6 +139,8 @@ def test_lists_and_their_pages_lead_to_the_same_page_of_the_other_language(tmp_p
         "PAGINATION_PATTERNS = ((1, '{url}', '{save_as}'), (2, '{base_name}/{number}/', '{base_name}/{number}/index.html'))\n"
         "BILINGUAL_SETTINGS['de'].update(CATEGORY_URL='de/thema/{slug}/', CATEGORY_SAVE_AS='de/thema/{slug}/index.html')\n"
         "BILINGUAL_SETTINGS['ru'].update(CATEGORY_URL='ru/tema/{slug}/', CATEGORY_SAVE_AS='ru/tema/{slug}/index.html')\n"
+        "BILINGUAL_SETTINGS['de'].update(TAG_URL='de/tag/{slug}/', TAG_SAVE_AS='de/tag/{slug}/index.html')\n"
+        "BILINGUAL_SETTINGS['ru'].update(TAG_URL='ru/teg/{slug}/', TAG_SAVE_AS='ru/teg/{slug}/index.html')\n"
     )
     built = make_site(
         tmp_path, dict.fromkeys([k for k in CONTENT if "/news/" in k]) | NEWS, settings
@@ -159,6 +161,8 @@ def test_lists_and_their_pages_lead_to_the_same_page_of_the_other_language(tmp_p
         "x-default": "/de/thema/konferenz/",
     }
     assert [h.text for h in category.select(".item")] == ["Новость 2"]
+    tag = built.html("/de/tag/foerderung/")
+    assert tag.select_one('link[hreflang="ru"]')["href"] == "/ru/teg/finansovaya-podderzhka/"
 
 
 def test_sitemap_says_what_the_heads_say(tmp_path):
