@@ -19,6 +19,12 @@ CONFERENCE = {
     "end": date(2017, 6, 30),
     "timezone": "Europe/Moscow",
     "home_timezone": "Europe/Berlin",
+    # How the program names the two clocks it shows.
+    "venue_time_label": {
+        "de": "Ortszeit Krasnodar (MSK, UTC+3)",
+        "ru": "местное время Краснодара (МСК, UTC+3)",
+    },
+    "home_time_label": {"de": "in Deutschland", "ru": "в Германии"},
     "city": {"de": "Krasnodar", "ru": "Краснодар"},
     "country": "RU",
     # Roles as the invitation of 15 March 2017 states them: four organisers
@@ -88,7 +94,15 @@ PATH_METADATA = r"(?:pages|news)/(?P<lang>[^/]+)/.*"
 THEME = "theme"
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["bilingual", "conference", "placeholders"]
+PLUGINS = ["bilingual", "conference", "placeholders", "program"]
+
+# The page whose ```program block is the program, and the namespace of the
+# calendar UIDs (stable across builds, languages and changed addresses).
+PROGRAM_KEY = "program"
+PROGRAM_UID_NAMESPACE = "xiv-staedtepartnerkonferenz-2017"
+# The printable program, German and Russian side by side.
+PROGRAM_PRINT_SAVE_AS = "programm-programma/index.html"
+PROGRAM_PRINT_URL = "programm-programma/"
 
 MARKDOWN = {
     "extension_configs": {

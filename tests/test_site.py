@@ -149,25 +149,33 @@ def test_start_page_answers_who_what_when_where_for_whom(site: Built):
 
 
 def test_program_has_three_days_and_is_marked_provisional(site: Built):
-    for url, provisional, anchors in (
-        ("/de/programm/", "Vorläufiges Programm, Stand 15.03.2017", ["tag-1", "tag-2", "tag-3"]),
-        (
-            "/ru/programma/",
-            "Программа предварительная, по состоянию на 15.03.2017",
-            ["den-1", "den-2", "den-3"],
-        ),
+    for url, provisional in (
+        ("/de/programm/", "Vorläufiges Programm, Stand 15.03.2017"),
+        ("/ru/programma/", "Программа предварительная, по состоянию на 15.03.2017"),
     ):
         page = site.html(url)
         assert provisional in page.select_one(".provisional").text
-        assert [h["id"] for h in page.select("main h2")] == anchors
+        assert [s["id"] for s in page.select("section.day")] == [
+            "2017-06-28",
+            "2017-06-29",
+            "2017-06-30",
+        ]
         assert "UTC+3" in page.select_one(".provisional").text
 
 
 @pytest.mark.parametrize("key", ["wg-economy", "wg-education", "wg-municipal", "wg-memory"])
 def test_working_group_pages_say_when_they_meet(site: Built, key):
     de, ru = PAGES[key]
-    assert site.html(de).select_one('main a[href="/de/programm/#tag-2"]')
-    assert site.html(ru).select_one('main a[href="/ru/programma/#den-2"]')
+    for url, program in ((de, "/de/programm/"), (ru, "/ru/programma/")):
+        page = site.html(url)
+        assert page.select_one(f'main a[href="{program}#2017-06-29"]')
+        times = [t["datetime"] for t in page.select(".session .time time")]
+        assert times == [
+            "2017-06-29T09:30:00+03:00",
+            "2017-06-29T12:30:00+03:00",
+            "2017-06-29T14:00:00+03:00",
+            "2017-06-29T17:00:00+03:00",
+        ]
     assert site.html(PAGES["working-groups"][0]).select_one(f'main a[href="{de}"]')
 
 
@@ -233,10 +241,11 @@ def test_deadline_is_shown_while_registration_is_open(tmp_path):
 
 def test_pages_need_no_javascript_and_load_nothing_from_other_hosts(site: Built):
     pages = sorted(site.output.rglob("*.html"))
-    assert len(pages) == 2 * len(PAGES) + 2  # both languages, the landing and the 404 page
+    assert len(pages) == 2 * len(PAGES) + 3  # both languages, landing, 404, print view
     for path in pages:
         page = site.html(str(path.relative_to(site.output)))
-        assert not page.select("script"), path
+        scripts = page.select("script")
+        assert all(script.get("type") == "application/ld+json" for script in scripts), path
         loaded = [tag.get("src") for tag in page.select("[src]")]
         loaded += [link["href"] for link in page.select('link[rel="stylesheet"], link[rel="icon"]')]
         assert all(not ref.startswith(("http:", "https:", "//")) for ref in loaded), (path, loaded)

@@ -128,9 +128,10 @@ def setting(ctx: Context, name: str, default: Any = None) -> Any:
 
 
 @pass_context
-def translate(ctx: Context, lang: str, message: str) -> str:
-    """A theme string in a given language (for the bilingual landing page)."""
-    return current().catalog(lang).ugettext(message)
+def translate(ctx: Context, lang: str, message: str, **variables: Any) -> str:
+    """A theme string in a given language (for pages in several languages at once)."""
+    text = current().catalog(lang).ugettext(message)
+    return text % variables if variables else text
 
 
 @pass_context

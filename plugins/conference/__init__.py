@@ -39,3 +39,10 @@ def install_templates(generator: Any) -> None:
 def register() -> None:
     signals.initialized.connect(load)
     signals.generator_init.connect(install_templates)
+
+
+def facts() -> Conference:
+    """The facts of the running build (for other plugins)."""
+    if _facts is None:
+        raise RuntimeError("the conference plugin was not initialised by Pelican")
+    return _facts

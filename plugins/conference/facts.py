@@ -28,14 +28,21 @@ class Organiser:
 class Conference:
     name: dict[str, str]
     city: dict[str, str]
+    country: str  # ISO 3166 code, for structured data
     start: dt.date
     end: dt.date
     timezone: ZoneInfo
     home_timezone: ZoneInfo
     organisers: tuple[Organiser, ...]
+    venue_time_label: dict[str, str]
+    home_time_label: dict[str, str]
     registration_url: str
     registration_deadline: dt.date | None
-    as_of: dt.date
+    as_of_moment: dt.datetime  # in UTC; the date below is its day
+
+    @property
+    def as_of(self) -> dt.date:
+        return self.as_of_moment.date()
 
     @property
     def registration_closes(self) -> dt.date:
@@ -69,20 +76,21 @@ class Conference:
         )
 
 
-def as_of_date(settings: dict[str, Any], environ: dict[str, str] | None = None) -> dt.date:
+def as_of_moment(settings: dict[str, Any], environ: dict[str, str] | None = None) -> dt.datetime:
+    """SOURCE_DATE_EPOCH if set, else the start (UTC) of the AS_OF_DATE setting."""
     environ = os.environ if environ is None else environ
     epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
         try:
-            return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+            return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
         except ValueError as error:
             raise FactsError(
                 f"SOURCE_DATE_EPOCH={epoch!r} is not a whole number of seconds"
             ) from error
     value = settings.get("AS_OF_DATE")
-    if not isinstance(value, dt.date):
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
         raise FactsError("AS_OF_DATE must be a date, e.g. date(2017, 3, 15)")
-    return value
+    return dt.datetime.combine(value, dt.time(), tzinfo=dt.UTC)
 
 
 def _zone(name: Any, setting: str) -> ZoneInfo:
@@ -135,6 +143,7 @@ def read_facts(
     )
     return Conference(
         name=_check_languages(_need(raw, "name", dict), languages, "CONFERENCE['name']"),
+        country=str(raw.get("country", "")),
         city=_check_languages(_need(raw, "city", dict), languages, "CONFERENCE['city']"),
         start=start,
         end=end,
@@ -143,7 +152,9 @@ def read_facts(
             raw.get("home_timezone", raw.get("timezone", "UTC")), "CONFERENCE['home_timezone']"
         ),
         organisers=organisers,
+        venue_time_label=raw.get("venue_time_label", {}),
+        home_time_label=raw.get("home_time_label", {}),
         registration_url=url,
         registration_deadline=deadline,
-        as_of=as_of_date(settings, environ),
+        as_of_moment=as_of_moment(settings, environ),
     )

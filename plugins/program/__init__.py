@@ -1,0 +1,272 @@
+"""program: the conference program as data, from a block editors write.
+
+The program page of each language (``Template: program``) holds a
+```program block (see parser.py). This plugin reads it, checks it on its
+own and against the other language, and gives the theme a timetable, the
+sessions of each working group, iCalendar files and schema.org JSON-LD.
+It builds on the bilingual plugin (pairs, languages) and the conference
+plugin (dates, time zones, organisers); list it after both in PLUGINS.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jinja2 import pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup
+from pelican import signals
+from pelican.contents import Page
+from pelican.generators import Generator
+
+from bilingual.alternates import is_fallback
+from bilingual.errors import Problem, stop_on
+from bilingual.runtime import current
+from bilingual.templating import lang_of
+from conference import facts
+from placeholders import as_text, label_for
+
+from .calendars import build_calendar
+from .checks import check_program, compare
+from .jsonld import conference_event, script_safe, session_event
+from .markdown_block import ProgramBlockExtension
+from .model import Program
+from .parser import parse
+from .printview import print_days, qr_svg
+from .views import day_views, session_view
+
+_problems: list[Problem] = []
+
+
+@dataclass(frozen=True)
+class CalendarLink:
+    download: str
+    webcal: str | None
+
+
+def reset(pelican: Any) -> None:
+    _problems.clear()
+    markdown = pelican.settings.setdefault("MARKDOWN", {})
+    extensions = markdown.setdefault("extensions", [])
+    if not any(isinstance(e, ProgramBlockExtension) for e in extensions):
+        extensions.append(ProgramBlockExtension())
+
+
+def read_program(content: Any) -> None:
+    if not isinstance(content, Page) or content.metadata.get("template") != "program":
+        return
+    text = Path(content.source_path).read_text(encoding="utf-8")
+    program, errors = parse(content.source_path, content.lang, text)
+    if program is None:
+        _problems.append(Problem(content.source_path, 1, "no ```program block on the program page"))
+        return
+    _problems.extend(Problem(content.source_path, e.line, str(e)) for e in errors)
+    content.program = program
+
+
+def _settings(name: str, default: Any = None) -> Any:
+    return current().config.per_language[current().config.default].get(name, default)
+
+
+def program_of(lang: str) -> Program | None:
+    item = current().registry.get(_settings("PROGRAM_KEY", "program"), lang)
+    if item is None or is_fallback(item):
+        return None
+    return getattr(item, "program", None)
+
+
+def group_keys() -> list[str]:
+    registry = current().registry
+    return sorted(
+        key
+        for key, group in registry.items.items()
+        if any(
+            getattr(item, "metadata", {}).get("kind") == "working-group" for item in group.values()
+        )
+    )
+
+
+def check_all(generators: list[Any]) -> None:
+    config, conference = current().config, facts()
+    programs = {lang: program_of(lang) for lang in config.languages}
+    groups = group_keys()
+    for program in filter(None, programs.values()):
+        for path, line, message in check_program(program, conference.start, conference.end, groups):
+            _problems.append(Problem(path, line, message))
+    source = programs.get(config.default)
+    for lang, program in programs.items():
+        if source is not None and program is not None and lang != config.default:
+            _problems.extend(Problem(*p) for p in compare(source, program))
+    stop_on(list(_problems), "program")
+
+
+def calendar_path(item: Any) -> str:
+    """Where an item's calendar goes (and its address): beside the page, named after it."""
+    folder = os.path.dirname(item.save_as)
+    name = os.path.basename(folder) or item.metadata.get("key", "calendar")
+    return f"{folder}/{name}.ics"
+
+
+def _webcal(url: str) -> str | None:
+    site = _settings("SITEURL", "")
+    for scheme in ("https://", "http://"):
+        if site.startswith(scheme):
+            return f"webcal://{site[len(scheme) :]}/{url}"
+    return None
+
+
+def _absolute(url: str) -> str:
+    return f"{_settings('SITEURL', '')}/{url}"
+
+
+def _place_names(program: Program, lang: str) -> dict[str, str]:
+    label = label_for(current().config.per_language[lang], lang)
+    return {key: as_text(place.name, label) for key, place in program.places.items()}
+
+
+def _group_urls(lang: str) -> dict[str, str]:
+    registry = current().registry
+    return {key: registry.get(key, lang).url for key in group_keys() if registry.get(key, lang)}
+
+
+def _locale(lang: str) -> str:
+    return current().config.languages[lang].locale
+
+
+class ProgramFilesGenerator(Generator):
+    """Writes the calendars after the pages are known."""
+
+    def generate_context(self) -> None:
+        """Everything comes from the program pages Pelican read."""
+
+    def generate_output(self, writer: Any) -> None:
+        self._write_calendars()
+        self._write_print_view(writer)
+
+    def _write_print_view(self, writer: Any) -> None:
+        """Both languages side by side; only when every language has its program."""
+        config, save_as = current().config, _settings("PROGRAM_PRINT_SAVE_AS")
+        programs = {lang: program_of(lang) for lang in config.languages}
+        if not save_as or None in programs.values():
+            return
+        registry = current().registry
+        pages = {lang: registry.get(_settings("PROGRAM_KEY", "program"), lang) for lang in programs}
+        codes = {lang: qr_svg(_absolute(page.url), page.title) for lang, page in pages.items()}
+        locales = {lang: _locale(lang) for lang in programs}
+        writer.write_file(
+            save_as,
+            self.get_template("program_print"),
+            self.context,
+            relative_urls=False,
+            lang=config.default,
+            print_days=print_days(programs, facts(), locales),
+            program_pages=pages,
+            qr_codes=codes,
+        )
+
+    def _write_calendars(self) -> None:
+        registry = current().registry
+        for lang in current().config.languages:
+            program = program_of(lang)
+            if program is None:
+                continue
+            page = registry.get(_settings("PROGRAM_KEY", "program"), lang)
+            self._write(program, program.sessions, page, page.title, lang)
+            for key in group_keys():
+                group_page = registry.get(key, lang)
+                if group_page is not None:
+                    self._write(program, program.of_group(key), group_page, group_page.title, lang)
+
+    def _write(
+        self, program: Program, sessions: list[Any], page: Any, title: str, lang: str
+    ) -> None:
+        conference = facts()
+        save_as = calendar_path(page)
+        stamp = conference.as_of_moment
+        data = build_calendar(
+            program,
+            sessions,
+            name=f"{conference.name[lang]} – {title}",
+            zone=conference.timezone,
+            namespace=_settings("PROGRAM_UID_NAMESPACE", "program.invalid"),
+            stamp=stamp,
+            url=_absolute(page.url),
+            place_name=_place_names(program, lang),
+        )
+        path = Path(self.output_path) / save_as
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+
+
+@pass_context
+def program_days(ctx: Context) -> list[Any]:
+    lang = lang_of(ctx)
+    program = program_of(lang)
+    if program is None:
+        return []
+    return day_views(program, facts(), _locale(lang), _group_urls(lang))
+
+
+@pass_context
+def group_sessions(ctx: Context, key: str) -> list[Any]:
+    lang = lang_of(ctx)
+    program = program_of(lang)
+    if program is None:
+        return []
+    urls = _group_urls(lang)
+    return [
+        session_view(s, program, facts(), _locale(lang), urls.get(key))
+        for s in program.of_group(key)
+    ]
+
+
+@pass_context
+def calendar_link(ctx: Context, key: str | None = None) -> CalendarLink | None:
+    lang = lang_of(ctx)
+    item = current().registry.get(key or _settings("PROGRAM_KEY", "program"), lang)
+    if item is None or program_of(lang) is None:
+        return None
+    url = calendar_path(item)
+    return CalendarLink(url, _webcal(url))
+
+
+@pass_context
+def event_jsonld(ctx: Context, group: str | None = None) -> Markup:
+    """The conference as a schema.org Event; with ``group``, its sessions as sub-events."""
+    lang = lang_of(ctx)
+    item = ctx.get("page") or ctx.get("article")
+    program = program_of(lang)
+    description = item.metadata.get("summary", "") if item is not None else ""
+    url = _absolute(item.url) if item is not None else _absolute("")
+    data = conference_event(facts(), lang, program, url=url, description=str(description))
+    if group is not None and program is not None:
+        places = _place_names(program, lang)
+        data["subEvent"] = [
+            session_event(s, facts(), lang, url=url, place_name=places.get(s.place, ""))
+            for s in program.of_group(group)
+        ]
+    return Markup(script_safe(data))
+
+
+def install_templates(generator: Any) -> None:
+    generator.env.globals.update(
+        program_days=program_days,
+        group_sessions=group_sessions,
+        calendar_link=calendar_link,
+        event_jsonld=event_jsonld,
+    )
+
+
+def add_generator(pelican: Any) -> type:
+    return ProgramFilesGenerator
+
+
+def register() -> None:
+    signals.initialized.connect(reset)
+    signals.content_object_init.connect(read_program)
+    signals.all_generators_finalized.connect(check_all)
+    signals.generator_init.connect(install_templates)
+    signals.get_generators.connect(add_generator)
