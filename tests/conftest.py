@@ -72,18 +72,34 @@ def build_real_site(
     settings: str = "pelicanconf.py",
     env: dict[str, str] | None = None,
     extra_settings: str = "",
+    content: Path = ROOT / "content",
 ) -> Built:
-    """The real content and theme, with extra settings appended to a copy of the settings."""
+    """The real theme and plugins on the real (or a changed copy of the) content,
+    with extra settings appended to a copy of the settings."""
     tmp.mkdir(parents=True, exist_ok=True)
     conf = tmp / "settings.py"
     conf.write_text(
         encoding="utf-8",
         data=f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
         f"from {Path(settings).stem} import *\n"
-        f"PATH = {str(ROOT / 'content')!r}\nTHEME = {str(ROOT / 'theme')!r}\n"
+        f"PATH = {str(content)!r}\nTHEME = {str(ROOT / 'theme')!r}\n"
         f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n" + textwrap.dedent(extra_settings),
     )
-    return run_pelican(conf, ROOT / "content", tmp / "output", env)
+    return run_pelican(conf, content, tmp / "output", env)
+
+
+def copy_content(tmp: Path, edits: dict[str, tuple[str, str]]) -> Path:
+    """A copy of the real content with ``{file: (old text, new text)}`` replaced."""
+    import shutil
+
+    target = tmp / "content"
+    shutil.copytree(ROOT / "content", target)
+    for name, (old, new) in edits.items():
+        path = target / name
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {name}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return target
 
 
 @pytest.fixture(scope="session")
