@@ -94,7 +94,7 @@ PATH_METADATA = r"(?:pages|news)/(?P<lang>[^/]+)/.*"
 THEME = "theme"
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["bilingual", "conference", "placeholders", "program"]
+PLUGINS = ["bilingual", "conference", "placeholders", "program", "sitecheck"]
 
 # The page whose ```program block is the program, and the namespace of the
 # calendar UIDs (stable across builds, languages and changed addresses).

@@ -26,31 +26,18 @@ SETTINGS = {"local": "pelicanconf.py", "publish": "publishconf.py"}
 
 def _pelican(c: Context, settings: str, output: Path, *extra: str) -> bool:
     """Run Pelican; True when it finished without an error."""
-    command = [
-        PY,
-        "-m",
-        "pelican",
-        "content",
-        "-s",
-        settings,
-        "-o",
-        str(output),
-        "--fatal",
-        "errors",
-        "--log-handler",
-        "plain",
-        *extra,
-    ]
+    command = [PY, "-m", "pelican", "-s", str(ROOT / settings), "-o", str(output)]
+    command += ["--fatal", "errors", "--log-handler", "plain", *extra]
     result = c.run(shlex.join(command), warn=True, pty=False)
     return result is not None and result.ok
 
 
-def build_into(c: Context, settings: str, output: Path) -> None:
+def build_into(c: Context, settings: str, output: Path, *extra: str) -> None:
     """Build atomically: the old output stays until the new one is complete."""
     output.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=".build-", dir=output.parent))
     try:
-        if not _pelican(c, settings, fresh):
+        if not _pelican(c, settings, fresh, *extra):
             sys.exit("Build failed: see the messages above. The previous output/ is unchanged.")
         old = output.with_name(output.name + ".old")
         shutil.rmtree(old, ignore_errors=True)
@@ -62,10 +49,15 @@ def build_into(c: Context, settings: str, output: Path) -> None:
         shutil.rmtree(fresh, ignore_errors=True)
 
 
-@task(help={"output": "folder to build into (default: output/)"})
-def build(c, output=str(OUTPUT)):
+@task(
+    help={
+        "output": "folder to build into (default: output/)",
+        "settings": "settings file (default: pelicanconf.py)",
+    }
+)
+def build(c, output=str(OUTPUT), settings=SETTINGS["local"]):
     """Build the site with the local settings (pelicanconf.py)."""
-    build_into(c, SETTINGS["local"], Path(output))
+    build_into(c, settings, Path(output))
 
 
 @task(help={"output": "folder to build into (default: output/)"})
@@ -151,3 +143,88 @@ def translations(c, strict=False, acknowledge=None, settings=SETTINGS["local"]):
     bad = problems or findings.errors or findings.gaps or gaps
     if strict and bad:
         raise Exit("translations are not complete", code=1)
+
+
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def _validate_html(c: Context, folder: Path) -> bool:
+    """The Nu Html Checker on every page; installs it (npm ci) on first use."""
+    if not VNU.exists():
+        c.run("npm ci --no-audit --no-fund --ignore-scripts", hide="out")
+    command = ["java", "-jar", str(VNU), "--errors-only", "--format", "gnu", "--skip-non-html"]
+    result = c.run(shlex.join([*command, str(folder)]), warn=True, hide="out")
+    return result is not None and result.ok
+
+
+def _placeholders(settings_file: str) -> list[str]:
+    from pelican.settings import read_settings
+    from sitecheck.markers import content_markers, setting_markers
+
+    path = ROOT / settings_file
+    settings = read_settings(str(path))
+    files = [path, ROOT / SETTINGS["local"]]
+    problems = content_markers(Path(settings["PATH"])) + setting_markers(settings, files)
+    return [f"{os.path.relpath(p.path, ROOT)}:{p.line}: {p.message}" for p in problems]
+
+
+@task(
+    help={
+        "publish": "check as for publishing: production settings, no placeholder left",
+        "settings": "settings file (default: pelicanconf.py, with --publish publishconf.py)",
+    }
+)
+def check(c, publish=False, settings=None):
+    """Everything to run before a push: strict build, metadata, links, HTML validity."""
+    import time
+
+    settings = settings or SETTINGS["publish" if publish else "local"]
+    folder = Path(tempfile.mkdtemp(prefix="check-"))
+    steps: list[tuple[str, bool, float]] = []
+    try:
+        start = time.perf_counter()
+        built = True
+        try:
+            build_into(c, settings, folder / "site", "-e", "SITECHECK_STRICT=true")
+        except SystemExit:
+            built = False
+        steps.append(("strict build, metadata, links", built, time.perf_counter() - start))
+        if built:
+            start = time.perf_counter()
+            steps.append(
+                (
+                    "HTML validity (Nu Html Checker)",
+                    _validate_html(c, folder / "site"),
+                    time.perf_counter() - start,
+                )
+            )
+        if publish:
+            left = _placeholders(settings)
+            for line in left:
+                print(line)
+            steps.append((f"placeholders left: {len(left)}", not left, 0.0))
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    for name, ok, seconds in steps:
+        print(f"{'ok    ' if ok else 'FAILED'}  {name}  ({seconds:.1f} s)")
+    if not all(ok for _, ok, _ in steps):
+        raise Exit("check failed: fix the lines above", code=1)
+
+
+@task(
+    help={
+        "target": "rsync target, e.g. user@host:/var/www/site/ (default: $PUBLISH_TARGET)",
+        "output": "folder to build into first (default: output/)",
+    }
+)
+def publish(c, target=None, output=str(OUTPUT)):
+    """Build for production and copy the site to your own server with rsync over ssh.
+
+    Set PUBLISH_SSH to pass ssh options, e.g. "ssh -p 2222 -i ~/.ssh/site".
+    """
+    target = target or os.environ.get("PUBLISH_TARGET")
+    if not target:
+        raise Exit("no target: pass --target user@host:/path/ or set PUBLISH_TARGET", code=2)
+    build_into(c, SETTINGS["publish"], Path(output))
+    ssh = os.environ.get("PUBLISH_SSH", "ssh")
+    c.run(shlex.join(["rsync", "-rlz", "--delete", "--checksum", "-e", ssh, f"{output}/", target]))

@@ -67,15 +67,14 @@ def run_pelican(
     return Built(result.returncode, result.stdout + result.stderr, output)
 
 
-def build_real_site(
+def write_settings(
     tmp: Path,
     settings: str = "pelicanconf.py",
-    env: dict[str, str] | None = None,
     extra_settings: str = "",
     content: Path = ROOT / "content",
-) -> Built:
-    """The real theme and plugins on the real (or a changed copy of the) content,
-    with extra settings appended to a copy of the settings."""
+) -> Path:
+    """A settings file: the real theme and plugins, the real (or a changed copy
+    of the) content, the project's settings with ``extra_settings`` after them."""
     tmp.mkdir(parents=True, exist_ok=True)
     conf = tmp / "settings.py"
     conf.write_text(
@@ -85,6 +84,17 @@ def build_real_site(
         f"PATH = {str(content)!r}\nTHEME = {str(ROOT / 'theme')!r}\n"
         f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n" + textwrap.dedent(extra_settings),
     )
+    return conf
+
+
+def build_real_site(
+    tmp: Path,
+    settings: str = "pelicanconf.py",
+    env: dict[str, str] | None = None,
+    extra_settings: str = "",
+    content: Path = ROOT / "content",
+) -> Built:
+    conf = write_settings(tmp, settings, extra_settings, content)
     return run_pelican(conf, content, tmp / "output", env)
 
 

@@ -1,0 +1,70 @@
+"""sitecheck: an editor's mistakes stop the build with ``file:line`` messages.
+
+Before Pelican reads anything, every content file's metadata is checked
+(metadata.py). After the site is written, every link that stays on the site
+must lead to a file and anchor (links.py). With ``SITECHECK_STRICT = True``
+(``invoke check``), any warning Pelican logged fails the build as well.
+The build stops without a traceback; ``invoke build`` then keeps the previous
+output.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from pelican import signals
+
+from bilingual.alternates import is_fallback
+from bilingual.errors import Problem, stop_on
+from bilingual.registry import ListPage
+from bilingual.runtime import current
+
+from .links import check_links
+from .metadata import check_content
+
+
+class _Warnings(logging.Handler):
+    """Remembers what Pelican warned about, for strict builds."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record.getMessage())
+
+
+_warnings = _Warnings()
+
+
+def check_metadata(pelican: Any) -> None:
+    _warnings.records.clear()
+    logging.getLogger("pelican").addHandler(_warnings)
+    stop_on(check_content(pelican.settings), "metadata")
+
+
+def _sources() -> dict[str, str]:
+    sources = {}
+    for group in current().registry.items.values():
+        for item in group.values():
+            if isinstance(item, ListPage):
+                continue
+            origin = item.fallback_of if is_fallback(item) else item
+            sources[item.save_as] = origin.source_path
+    return sources
+
+
+def check_output(pelican: Any) -> None:
+    settings = pelican.settings
+    problems = check_links(Path(settings["OUTPUT_PATH"]), settings.get("SITEURL", ""), _sources())
+    if settings.get("SITECHECK_STRICT"):
+        problems += [Problem("(pelican)", 0, f"warning: {text}") for text in _warnings.records]
+    logging.getLogger("pelican").removeHandler(_warnings)
+    stop_on(problems, "checks")
+
+
+def register() -> None:
+    signals.initialized.connect(check_metadata)
+    signals.finalized.connect(check_output)

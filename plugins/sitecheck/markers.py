@@ -1,0 +1,46 @@
+"""What is still unknown: every ``[[TBA: …]]`` in the content, and settings
+that still hold a placeholder address (one in the reserved example.org
+domain, RFC 2606). ``invoke check --publish`` refuses to pass while any is left.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from bilingual.errors import Problem
+from placeholders import MARKER
+
+PLACEHOLDER_HOST = re.compile(r"^https?://([^/]*\.)?example\.(org|com|net)(/|$)")
+CHECKED_SETTINGS = ("REGISTRATION_URL", "SITEURL")
+
+
+def content_markers(content: Path) -> list[Problem]:
+    problems = []
+    for path in sorted(content.rglob("*.md")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            for match in MARKER.finditer(line):
+                problems.append(Problem(str(path), number, f"not known yet: {match['text']}"))
+    return problems
+
+
+def setting_markers(settings: dict[str, Any], files: list[Path]) -> list[Problem]:
+    """Settings still pointing at example.org, named by the file and line that set them."""
+    problems = []
+    for name in CHECKED_SETTINGS:
+        value = settings.get(name)
+        if isinstance(value, str) and PLACEHOLDER_HOST.match(value):
+            path, line = _defined_at(name, files)
+            problems.append(Problem(path, line, f"{name} is still a placeholder address: {value}"))
+    return problems
+
+
+def _defined_at(name: str, files: list[Path]) -> tuple[str, int]:
+    assignment = re.compile(rf"^{name}\s*(:[^=]*)?=")
+    for path in files:
+        if path.exists():
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+                if assignment.match(line):
+                    return str(path), number
+    return str(files[0]), 1
