@@ -94,7 +94,20 @@ PATH_METADATA = r"(?:pages|news)/(?P<lang>[^/]+)/.*"
 THEME = "theme"
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["bilingual", "conference", "placeholders", "program", "sitecheck"]
+PLUGINS = ["bilingual", "conference", "placeholders", "program", "privacy", "sitecheck"]
+
+# Sent as HTTP headers where the host reads _headers, and repeated in every
+# page's <meta> as far as a <meta> can carry them. No script runs on the site
+# (the JSON-LD blocks are data), and nothing loads from another host.
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none';"
+        " form-action 'none'; frame-ancestors 'none'"
+    ),
+    "Referrer-Policy": "same-origin",
+    "X-Content-Type-Options": "nosniff",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+}
 
 # The page whose ```program block is the program, and the namespace of the
 # calendar UIDs (stable across builds, languages and changed addresses).
@@ -198,5 +211,5 @@ BILINGUAL_MENUS = {
         "news",
         "organisers",
     ],
-    "footer": ["contact", "imprint", "privacy"],
+    "footer": ["contact", "imprint", "privacy", "accessibility"],
 }

@@ -36,6 +36,7 @@ PAGES = {
     "contact": ("/de/kontakt/", "/ru/kontakty/"),
     "imprint": ("/de/impressum/", "/ru/vykhodnye-dannye/"),
     "privacy": ("/de/datenschutz/", "/ru/politika-konfidentsialnosti/"),
+    "accessibility": ("/de/barrierefreiheit/", "/ru/dostupnost/"),
 }
 PAIRS = [
     (key, lang, urls[i], urls[1 - i])

@@ -241,7 +241,8 @@ def event_jsonld(ctx: Context, group: str | None = None) -> Markup:
     program = program_of(lang)
     description = item.metadata.get("summary", "") if item is not None else ""
     url = _absolute(item.url) if item is not None else _absolute("")
-    data = conference_event(facts(), lang, program, url=url, description=str(description))
+    text = Markup(str(description)).striptags()
+    data = conference_event(facts(), lang, program, url=url, description=text)
     if group is not None and program is not None:
         places = _place_names(program, lang)
         data["subEvent"] = [
