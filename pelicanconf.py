@@ -98,10 +98,12 @@ PLUGINS = ["bilingual", "conference", "placeholders", "program", "privacy", "sit
 
 # Sent as HTTP headers where the host reads _headers, and repeated in every
 # page's <meta> as far as a <meta> can carry them. No script runs on the site
-# (the JSON-LD blocks are data), and nothing loads from another host.
+# (the JSON-LD blocks are data), and nothing loads from another host;
+# connect-src 'self' lets tools such as Lighthouse fetch robots.txt.
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
-        "default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none';"
+        "default-src 'none'; style-src 'self'; img-src 'self' data:; connect-src 'self';"
+        " base-uri 'none';"
         " form-action 'none'; frame-ancestors 'none'"
     ),
     "Referrer-Policy": "same-origin",
@@ -121,7 +123,9 @@ MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},
         "markdown.extensions.toc": {"permalink": False},
-        "markdown.extensions.smarty": {},
+        # Dashes and ellipses only: quotes stay as the editor typed them, so
+        # German keeps „…“ and Russian «…» (smarty would make both “…”).
+        "markdown.extensions.smarty": {"smart_quotes": False},
     },
     "output_format": "html5",
 }
