@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from conftest import Built, build_real_site, head_alternates, sitemap_alternates
+from conftest import Built, build_real_site, copy_content, head_alternates, sitemap_alternates
 
 # key: (German address, Russian address) — the site's URL scheme.
 PAGES = {
@@ -278,3 +278,24 @@ def test_every_page_has_a_not_found_page_in_its_language(site: Built):
     assert [a["href"] for a in root.select(".language-choice a")] == ["/de/", "/ru/"]
     assert root.select_one('meta[name="robots"]')["content"] == "noindex"
     assert site.html("/ru/404.html").select_one("h1").text == "Страница не найдена"
+
+
+def test_real_theme_marks_fallbacks_and_outdated_translations(tmp_path):
+    """Development build: a missing Russian page shows the German text, marked;
+    a changed German page makes its Russian translation show a notice."""
+    content = copy_content(
+        tmp_path,
+        {"pages/de/tagungsort.md": ("## Krasnodar", "## Krasnodar am Kuban")},
+    )
+    (content / "pages/ru/vykhodnye-dannye.md").unlink()
+    built = build_real_site(tmp_path, content=content)
+    assert built.returncode == 0, built.log
+    fallback = built.html("/ru/impressum/")
+    assert fallback.html["lang"] == "ru"
+    notice = fallback.select_one(".translation-notice").get_text(" ", strip=True)
+    assert notice.startswith("Эта страница ещё не переведена") and "немецкий" in notice
+    assert fallback.select_one("article")["lang"] == "de"
+    assert "/ru/impressum/" in [a["href"] for a in built.html("/ru/").select(".site-footer a")]
+    outdated = built.html("/ru/mesto-provedeniya/").select_one(".translation-notice")
+    assert "изменился после того, как был сделан перевод" in outdated.get_text()
+    assert outdated.select_one("a")["href"] == "/de/tagungsort/"
