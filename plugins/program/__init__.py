@@ -216,11 +216,8 @@ def group_sessions(ctx: Context, key: str) -> list[Any]:
     program = program_of(lang)
     if program is None:
         return []
-    urls = _group_urls(lang)
-    return [
-        session_view(s, program, facts(), _locale(lang), urls.get(key))
-        for s in program.of_group(key)
-    ]
+    # On the group's own page its sessions need no link to that same page.
+    return [session_view(s, program, facts(), _locale(lang), None) for s in program.of_group(key)]
 
 
 @pass_context
