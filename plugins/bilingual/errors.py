@@ -10,13 +10,10 @@ tools can jump to it) and ends the run with ``BuildStopped``, which (being a
 
 from __future__ import annotations
 
-import logging
 import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-
-logger = logging.getLogger("pelican.bilingual")
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,6 @@ two items written to one URL.
 
 from __future__ import annotations
 
-import logging
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -17,8 +16,6 @@ from typing import Any
 
 from .config import Config
 from .errors import Problem, line_of
-
-logger = logging.getLogger("pelican.bilingual")
 
 
 @dataclass

@@ -8,15 +8,12 @@ setting, never with a traceback.
 
 from __future__ import annotations
 
-import logging
 import sys
 from typing import Any
 
 from pelican import signals
 
 from .facts import Conference, FactsError, read_facts
-
-logger = logging.getLogger("pelican.conference")
 
 _facts: Conference | None = None
 
