@@ -299,3 +299,26 @@ def test_real_theme_marks_fallbacks_and_outdated_translations(tmp_path):
     outdated = built.html("/ru/mesto-provedeniya/").select_one(".translation-notice")
     assert "изменился после того, как был сделан перевод" in outdated.get_text()
     assert outdated.select_one("a")["href"] == "/de/tagungsort/"
+
+
+@pytest.mark.parametrize(
+    ("epoch", "de", "ru"),
+    [
+        (
+            "1498694400",
+            "Die Konferenz läuft gerade, bis zum 30. Juni 2017.",
+            "Конференция идёт сейчас",
+        ),  # 2017-06-29
+        (
+            "1514764800",
+            "Die Konferenz hat stattgefunden: 28.–30. Juni 2017.",
+            "Конференция прошла 28–30 июня 2017 г.",
+        ),
+    ],
+)
+def test_running_and_past_conference(tmp_path, epoch, de, ru):
+    built = build_real_site(tmp_path, env={"SOURCE_DATE_EPOCH": epoch})
+    assert built.returncode == 0, built.log
+    assert de in spaces(built.html("/de/programm/").select_one("aside.registration").text)
+    assert ru in spaces(built.html("/ru/").select_one(".at-a-glance").text)
+    assert not built.html("/de/anmeldung/").select(f'a[href="{REGISTRATION_URL}"]')
