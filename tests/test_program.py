@@ -283,3 +283,29 @@ def test_print_view_puts_the_languages_side_by_side(site: Built):
     assert [a["href"] for a in site.html("/de/programm/").select(".print-link a")] == [
         "/programm-programma/"
     ]
+
+
+def test_provisional_program_is_marked_everywhere_until_it_is_final(site: Built, tmp_path):
+    assert (
+        "Stand 15.03.2017"
+        in site.html("/de/arbeitsgruppen/wirtschaft/").select_one(".provisional").text
+    )
+    assert (
+        "по состоянию на 15.03.2017" in site.html("/ru/programma/").select_one(".provisional").text
+    )
+    tentative = {
+        str(e["STATUS"]) for e in calendar(site, "de/programm/programm.ics").walk("VEVENT")
+    }
+    assert tentative == {"TENTATIVE"}
+    final = build_real_site(
+        tmp_path,
+        content=copy_content(
+            tmp_path,
+            {DE: ("Provisional: 2017-03-15\n", ""), RU: ("Provisional: 2017-03-15\n", "")},
+        ),
+    )
+    assert final.returncode == 0, final.log
+    assert final.html("/de/programm/").select_one(".provisional") is None
+    assert {
+        str(e["STATUS"]) for e in calendar(final, "ru/programma/programma.ics").walk("VEVENT")
+    } == {"CONFIRMED"}

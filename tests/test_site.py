@@ -161,7 +161,7 @@ def test_program_has_three_days_and_is_marked_provisional(site: Built):
             "2017-06-29",
             "2017-06-30",
         ]
-        assert "UTC+3" in page.select_one(".provisional").text
+        assert "UTC+3" in page.select_one(".clock-note").text
 
 
 @pytest.mark.parametrize("key", ["wg-economy", "wg-education", "wg-municipal", "wg-memory"])

@@ -10,6 +10,7 @@ plugin (dates, time zones, organisers); list it after both in PLUGINS.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +24,7 @@ from pelican.contents import Page
 from pelican.generators import Generator
 
 from bilingual.alternates import is_fallback
-from bilingual.errors import Problem, stop_on
+from bilingual.errors import Problem, line_of, stop_on
 from bilingual.runtime import current
 from bilingual.templating import lang_of
 from conference import facts
@@ -64,7 +65,20 @@ def read_program(content: Any) -> None:
         _problems.append(Problem(content.source_path, 1, "no ```program block on the program page"))
         return
     _problems.extend(Problem(content.source_path, e.line, str(e)) for e in errors)
+    program.provisional = _provisional(content)
     content.program = program
+
+
+def _provisional(content: Any) -> dt.date | None:
+    value = content.metadata.get("provisional")
+    try:
+        return dt.date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        line = line_of(content.source_path, "provisional")
+        _problems.append(
+            Problem(content.source_path, line, f"Provisional: '{value}' is not a date")
+        )
+        return None
 
 
 def _settings(name: str, default: Any = None) -> Any:
@@ -221,6 +235,13 @@ def group_sessions(ctx: Context, key: str) -> list[Any]:
 
 
 @pass_context
+def program_provisional(ctx: Context) -> dt.date | None:
+    """The date of the page language's program while it is provisional."""
+    program = program_of(lang_of(ctx))
+    return program.provisional if program is not None else None
+
+
+@pass_context
 def calendar_link(ctx: Context, key: str | None = None) -> CalendarLink | None:
     lang = lang_of(ctx)
     item = current().registry.get(key or _settings("PROGRAM_KEY", "program"), lang)
@@ -253,6 +274,7 @@ def install_templates(generator: Any) -> None:
     generator.env.globals.update(
         program_days=program_days,
         group_sessions=group_sessions,
+        program_provisional=program_provisional,
         calendar_link=calendar_link,
         event_jsonld=event_jsonld,
     )

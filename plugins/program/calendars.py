@@ -50,6 +50,7 @@ def build_calendar(
         if session.description:
             event.add("description", session.description)
         event.add("url", f"{url}#{session.key}")
+        event.add("status", "TENTATIVE" if program.provisional else "CONFIRMED")
         calendar.add_component(event)
     days = sorted(program.days) or [stamp.date()]
     calendar.add_missing_timezones(

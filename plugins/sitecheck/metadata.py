@@ -36,7 +36,7 @@ class Schema:
 PAGE_FIELDS = frozenset(
     [
         *("title", "key", "slug", "summary", "template", "menu_title", "url", "save_as"),
-        *("status", "kind", "translated_from", "lang", "modified"),
+        *("status", "kind", "translated_from", "lang", "modified", "provisional"),
     ]
 )
 SCHEMAS = {
@@ -126,7 +126,7 @@ def _check_values(
     where: str, fields: dict[str, tuple[str, int]], templates: Iterable[str]
 ) -> list[Problem]:
     problems = []
-    for name in ("date", "modified"):
+    for name in ("date", "modified", "provisional"):
         if name in fields and fields[name][0] and not _valid_date(fields[name][0]):
             value, line = fields[name]
             problems.append(
