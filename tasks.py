@@ -106,7 +106,7 @@ def messages(c):
     c.run(
         f"{pybabel} extract -F babel.cfg -k translate:2 --no-location --sort-output -o {template} ."
     )
-    c.run(f"{pybabel} update -i {template} -d {translations} --no-fuzzy-matching")
+    c.run(f"{pybabel} update -i {template} -d {translations} --no-fuzzy-matching --ignore-obsolete")
     c.run(f"{pybabel} compile --statistics -d {translations} --use-fuzzy -f", hide="out", warn=True)
     for mo in translations.glob("*/LC_MESSAGES/*.mo"):
         os.remove(mo)  # compiled at build time; only the .po files are kept

@@ -306,6 +306,11 @@ def test_provisional_program_is_marked_everywhere_until_it_is_final(site: Built,
     )
     assert final.returncode == 0, final.log
     assert final.html("/de/programm/").select_one(".provisional") is None
+    assert final.html("/programm-programma/").select_one(".provisional") is None
+    assert (
+        "15.03.2017"
+        in site.html("/programm-programma/").select_one('[lang="ru"] .provisional').text
+    )
     assert {
         str(e["STATUS"]) for e in calendar(final, "ru/programma/programma.ics").walk("VEVENT")
     } == {"CONFIRMED"}
