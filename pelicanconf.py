@@ -189,6 +189,7 @@ BILINGUAL_SETTINGS = {
         "TAG_URL": "de/aktuelles/stichwort/{slug}/",
         "TAG_SAVE_AS": "de/aktuelles/stichwort/{slug}/index.html",
         "SITENAME": CONFERENCE["name"]["de"],
+        "AUTHOR": "Veranstalter der Konferenz",
     },
     "ru": {
         "ARTICLE_URL": "ru/novosti/{slug}/",
@@ -201,6 +202,7 @@ BILINGUAL_SETTINGS = {
         "TAG_URL": "ru/novosti/teg/{slug}/",
         "TAG_SAVE_AS": "ru/novosti/teg/{slug}/index.html",
         "SITENAME": CONFERENCE["name"]["ru"],
+        "AUTHOR": "Организаторы конференции",
     },
 }
 # Menu entries are translation keys; each page shows them in its own language.

@@ -196,6 +196,15 @@ def test_news_lists_and_feeds_hold_only_their_language(site: Built):
         items = site.html(url).select(".news-list h2 a")
         assert [a.text[:18] for a in items] == [title[:18]]
         entries = ET.fromstring(site.text(feed)).findall("{http://www.w3.org/2005/Atom}entry")
+        authors = {
+            e.findtext("{http://www.w3.org/2005/Atom}author/{http://www.w3.org/2005/Atom}name")
+            for e in entries
+        }
+        assert authors == (
+            {"Veranstalter der Konferenz"}
+            if url.startswith("/de/")
+            else {"Организаторы конференции"}
+        )
         assert [e.findtext("{http://www.w3.org/2005/Atom}title")[:18] for e in entries] == [
             title[:18]
         ]

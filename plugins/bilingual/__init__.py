@@ -14,6 +14,7 @@ from pelican import signals
 from pelican.contents import Page
 from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.readers import MarkdownReader
+from pelican.urlwrappers import Author
 
 from .catalogs import load_catalog
 from .config import Config
@@ -54,6 +55,10 @@ def prepare(content: Any, config: Config) -> None:
     content.settings = config.per_language[lang]
     if "slug" not in content.metadata and getattr(content, "title", None):
         content.slug = slugify(content.title, lang)
+    author = content.settings.get("AUTHOR")
+    if author and "author" not in content.metadata and "authors" not in content.metadata:
+        content.author = Author(author, content.settings)
+        content.authors = [content.author]
 
 
 def prepare_content(content: Any) -> None:
