@@ -90,10 +90,15 @@ def livereload(c, port=8000):
     """Serve the site; rebuild and reload the browser when a source changes."""
     from livereload import Server
 
-    build(c)
+    # The reload script livereload injects must not meet the site's CSP, which
+    # forbids every script: preview builds leave the security headers out.
+    def rebuild_for_preview() -> None:
+        build_into(c, SETTINGS["local"], OUTPUT, "-e", "SECURITY_HEADERS={}")
+
+    rebuild_for_preview()
     server = Server()
     for pattern in ("content/**/*", "theme/**/*", "plugins/**/*.py", "*.py"):
-        server.watch(pattern, lambda: build(c))
+        server.watch(pattern, rebuild_for_preview)
     server.serve(host="localhost", port=int(port), root=str(OUTPUT))
 
 
