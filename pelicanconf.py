@@ -93,7 +93,7 @@ STATIC_PATHS = ["images"]
 PATH_METADATA = r"(?:pages|news)/(?P<lang>[^/]+)/.*"
 THEME = "theme"
 
-PLUGIN_PATHS = ["plugins"]
+# Installed by requirements.txt: bilingual from plugins/bilingual/, the others from plugins/.
 PLUGINS = ["bilingual", "conference", "placeholders", "program", "privacy", "sitecheck"]
 
 # Sent as HTTP headers where the host reads _headers, and repeated in every

@@ -127,7 +127,7 @@ def messages(c):
 )
 def translations(c, strict=False, acknowledge=None, settings=SETTINGS["local"]):
     """Show the state of every translation (ok, missing, outdated) and catalog gaps."""
-    from bilingual import report
+    from pelican.plugins.bilingual import report
 
     _, config, registry, findings, problems = report.load(str(ROOT / settings))
     if acknowledge:

@@ -13,7 +13,7 @@ import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 
-from bilingual.dates import format_date_range
+from pelican.plugins.bilingual.dates import format_date_range
 from conftest import ROOT, Built, run_pelican, write_tree
 
 THEME = {

@@ -23,10 +23,10 @@ from pelican import signals
 from pelican.contents import Page
 from pelican.generators import Generator
 
-from bilingual.alternates import is_fallback
-from bilingual.errors import Problem, line_of, stop_on
-from bilingual.runtime import current
-from bilingual.templating import lang_of
+from pelican.plugins.bilingual.alternates import is_fallback
+from pelican.plugins.bilingual.errors import Problem, line_of, stop_on
+from pelican.plugins.bilingual.runtime import current
+from pelican.plugins.bilingual.templating import lang_of
 from conference import facts
 from placeholders import as_text, label_for
 

@@ -16,10 +16,10 @@ from typing import Any
 
 from pelican import signals
 
-from bilingual.alternates import is_fallback
-from bilingual.errors import Problem, stop_on
-from bilingual.registry import ListPage
-from bilingual.runtime import current
+from pelican.plugins.bilingual.alternates import is_fallback
+from pelican.plugins.bilingual.errors import Problem, stop_on
+from pelican.plugins.bilingual.registry import ListPage
+from pelican.plugins.bilingual.runtime import current
 
 from .links import check_links
 from .metadata import check_content

@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from bilingual.errors import Problem
+from pelican.plugins.bilingual.errors import Problem
 
 LINKING = {
     "a": "href",

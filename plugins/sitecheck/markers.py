@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from bilingual.errors import Problem
+from pelican.plugins.bilingual.errors import Problem
 from placeholders import MARKER
 
 PLACEHOLDER_HOST = re.compile(r"^https?://([^/]*\.)?example\.(org|com|net)(/|$)")

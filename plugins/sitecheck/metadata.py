@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from difflib import get_close_matches
 from pathlib import Path
 
-from bilingual.errors import Problem
+from pelican.plugins.bilingual.errors import Problem
 
 FIELD = re.compile(r"^(?P<name>[A-Za-z][A-Za-z0-9_-]*):\s*(?P<value>.*)$")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
