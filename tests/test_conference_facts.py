@@ -92,5 +92,5 @@ def test_missing_russian_name_and_reversed_dates_are_caught():
 def test_a_wrong_setting_stops_the_real_build_with_one_line(tmp_path):
     built = build_real_site(tmp_path, extra_settings='REGISTRATION_URL = "ftp://example.org"\n')
     assert built.returncode != 0
-    assert "ERROR settings: REGISTRATION_URL must be an https:// address" in built.log
+    assert "settings: REGISTRATION_URL must be an https:// address" in built.log
     assert "Traceback" not in built.log

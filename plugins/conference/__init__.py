@@ -1,17 +1,18 @@
 """conference: the facts of one conference, for templates and other plugins.
 
 Reads ``CONFERENCE``, ``REGISTRATION_URL``, ``REGISTRATION_DEADLINE`` and
-``AS_OF_DATE`` once per run and offers them to every template as
+``AS_OF_DATE`` at the start of every run and offers them to every template as
 ``conference``. A wrong value stops the build with one line naming the
 setting, never with a traceback.
 """
 
 from __future__ import annotations
 
-import sys
 from typing import Any
 
 from pelican import signals
+from pelican.plugins.bilingual.errors import Problem, stop_on
+from pelican.plugins.bilingual.lifecycle import on_run_start
 
 from .facts import Conference, FactsError, read_facts
 
@@ -20,13 +21,13 @@ _facts: Conference | None = None
 
 def load(pelican: Any) -> None:
     global _facts
+    _facts = None
     settings = pelican.settings
     languages = list(settings.get("BILINGUAL_LANGUAGES") or [settings.get("DEFAULT_LANG", "en")])
     try:
         _facts = read_facts(settings, languages)
     except FactsError as error:
-        print(f"ERROR settings: {error}", file=sys.stderr)
-        raise SystemExit(1) from None
+        stop_on([Problem("settings", 0, str(error))], "settings")
 
 
 def install_templates(generator: Any) -> None:
@@ -34,7 +35,7 @@ def install_templates(generator: Any) -> None:
 
 
 def register() -> None:
-    signals.initialized.connect(load)
+    on_run_start(load)
     signals.generator_init.connect(install_templates)
 
 

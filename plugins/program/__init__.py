@@ -4,8 +4,9 @@ The program page of each language (``Template: program``) holds a
 ```program block (see parser.py). This plugin reads it, checks it on its
 own and against the other language, and gives the theme a timetable, the
 sessions of each working group, iCalendar files and schema.org JSON-LD.
-It builds on the bilingual plugin (pairs, languages) and the conference
-plugin (dates, time zones, organisers); list it after both in PLUGINS.
+It builds on the bilingual plugin (pairs, languages), the conference plugin
+(dates, time zones, organisers) and the placeholders plugin; PLUGINS must
+list all three, in any order.
 """
 
 from __future__ import annotations
@@ -22,11 +23,15 @@ from markupsafe import Markup
 from pelican import signals
 from pelican.contents import Page
 from pelican.generators import Generator
-
 from pelican.plugins.bilingual.alternates import is_fallback
-from pelican.plugins.bilingual.errors import Problem, line_of, stop_on
+from pelican.plugins.bilingual.dependencies import require
+from pelican.plugins.bilingual.errors import Problem, stop_on
+from pelican.plugins.bilingual.fields import declare, is_date
+from pelican.plugins.bilingual.frontmatter import line_of
+from pelican.plugins.bilingual.lifecycle import on_run_start
 from pelican.plugins.bilingual.runtime import current
 from pelican.plugins.bilingual.templating import lang_of
+
 from conference import facts
 from placeholders import as_text, label_for
 
@@ -48,12 +53,16 @@ class CalendarLink:
     webcal: str | None
 
 
-def reset(pelican: Any) -> None:
-    _problems.clear()
+def configure(pelican: Any) -> None:
+    require(pelican, "program", ["bilingual", "conference", "placeholders"])
     markdown = pelican.settings.setdefault("MARKDOWN", {})
     extensions = markdown.setdefault("extensions", [])
     if not any(isinstance(e, ProgramBlockExtension) for e in extensions):
         extensions.append(ProgramBlockExtension())
+
+
+def reset(pelican: Any) -> None:
+    _problems.clear()
 
 
 def read_program(content: Any) -> None:
@@ -284,8 +293,27 @@ def add_generator(pelican: Any) -> type:
     return ProgramFilesGenerator
 
 
+def declare_fields() -> None:
+    """The metadata fields this plugin reads (sitecheck refuses any other)."""
+    declare(
+        "provisional",
+        plugin="program",
+        kinds=("page",),
+        check=is_date,
+        doc="on the program page: the program is provisional, as of this date",
+    )
+    declare(
+        "kind",
+        plugin="program",
+        kinds=("page",),
+        doc="'working-group' marks a working group's page (its sessions are listed there)",
+    )
+
+
 def register() -> None:
-    signals.initialized.connect(reset)
+    declare_fields()
+    signals.initialized.connect(configure)
+    on_run_start(reset)
     signals.content_object_init.connect(read_program)
     signals.all_generators_finalized.connect(check_all)
     signals.generator_init.connect(install_templates)

@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from pelican import signals
-
 from pelican.plugins.bilingual.alternates import is_fallback
+from pelican.plugins.bilingual.dependencies import require
 from pelican.plugins.bilingual.errors import Problem, stop_on
+from pelican.plugins.bilingual.lifecycle import on_run_start
 from pelican.plugins.bilingual.registry import ListPage
 from pelican.plugins.bilingual.runtime import current
 
@@ -39,10 +40,14 @@ class _Warnings(logging.Handler):
 _warnings = _Warnings()
 
 
+def configure(pelican: Any) -> None:
+    require(pelican, "sitecheck", ["bilingual"])
+
+
 def check_metadata(pelican: Any) -> None:
+    stop_on(check_content(pelican.settings), "metadata")
     _warnings.records.clear()
     logging.getLogger("pelican").addHandler(_warnings)
-    stop_on(check_content(pelican.settings), "metadata")
 
 
 def _sources() -> dict[str, str]:
@@ -66,5 +71,6 @@ def check_output(pelican: Any) -> None:
 
 
 def register() -> None:
-    signals.initialized.connect(check_metadata)
+    signals.initialized.connect(configure)
+    on_run_start(check_metadata)
     signals.finalized.connect(check_output)

@@ -1,7 +1,9 @@
 """bilingual: several languages in one Pelican run, paired by a shared key.
 
-See README.md beside this file for the settings. ``register()`` is the
-entry point Pelican calls.
+See README.md for the settings. ``register()`` is the entry point Pelican
+calls. Settings are read when Pelican starts (``initialized``); catalogs and
+the pairing belong to one run (``lifecycle.on_run_start``), so an autoreload
+loop never serves stale ones.
 """
 
 from __future__ import annotations
@@ -11,15 +13,17 @@ from itertools import chain
 from typing import Any
 
 from pelican import signals
-from pelican.contents import Page
+from pelican.contents import Article, Page
 from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.readers import MarkdownReader
-from pelican.urlwrappers import Author
+from pelican.urlwrappers import Author, Category
 
 from .catalogs import load_catalog
-from .config import Config
-from .errors import Problem, stop_on
+from .config import Config, setting_problems
+from .core import core_defaults
+from .errors import Problem, keep_messages_visible, stop_on
 from .fallback import make_fallback
+from .lifecycle import on_run_start
 from .lists import LanguageListsGenerator, list_pages, point_feed_at_its_list
 from .reader import ReusingMarkdownReader
 from .registry import ListPage, Registry, link_translations, pair
@@ -28,12 +32,23 @@ from .sitemap import write_sitemap
 from .slugs import slugify
 from .states import check
 from .templating import install
+from .writer import LanguageWriter
 
 logger = logging.getLogger("pelican.bilingual")
 
 
-def initialise(pelican: Any) -> None:
-    config = Config.from_settings(pelican.settings)
+def configure(pelican: Any) -> None:
+    """Check the settings, read them once, and give core what a bilingual site needs."""
+    keep_messages_visible()
+    settings = pelican.settings
+    stop_on(setting_problems(settings), "settings")
+    pelican.bilingual_config = Config.from_settings(settings)
+    settings.update(core_defaults(settings, list(pelican.bilingual_config.languages)))
+
+
+def start_run(pelican: Any) -> None:
+    """Fresh catalogs and an empty registry for every run."""
+    config = getattr(pelican, "bilingual_config", None) or Config.from_settings(pelican.settings)
     problems: list[Problem] = []
     catalogs = {
         lang: load_catalog(config.catalogs, lang, config.domain, problems)
@@ -55,6 +70,11 @@ def prepare(content: Any, config: Config) -> None:
     content.settings = config.per_language[lang]
     if "slug" not in content.metadata and getattr(content, "title", None):
         content.slug = slugify(content.title, lang)
+    if isinstance(content, Article) and not hasattr(content, "category"):
+        # Core gives no DEFAULT_CATEGORY while its own category pages are off.
+        name = content.settings.get("DEFAULT_CATEGORY")
+        if name and content.settings.get("CATEGORY_SAVE_AS"):
+            content.category = Category(name, content.settings)
     author = content.settings.get("AUTHOR")
     if author and "author" not in content.metadata and "authors" not in content.metadata:
         content.author = Author(author, content.settings)
@@ -73,6 +93,10 @@ def use_reusing_reader(readers: Any) -> None:
 
 def add_generator(pelican: Any) -> type:
     return LanguageListsGenerator
+
+
+def add_writer(pelican: Any) -> type:
+    return LanguageWriter
 
 
 def install_templates(generator: Any) -> None:
@@ -142,7 +166,9 @@ def write_extras(pelican: Any) -> None:
 
 
 def register() -> None:
-    signals.initialized.connect(initialise)
+    signals.initialized.connect(configure)
+    on_run_start(start_run)
+    signals.get_writer.connect(add_writer)
     signals.readers_init.connect(use_reusing_reader)
     signals.content_object_init.connect(prepare_content)
     signals.get_generators.connect(add_generator)

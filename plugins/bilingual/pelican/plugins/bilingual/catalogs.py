@@ -23,12 +23,15 @@ def po_path(directory: str | Path, lang: str, domain: str) -> Path:
 def load_catalog(
     directory: str | Path | None, lang: str, domain: str, problems: list[Problem]
 ) -> NullTranslations:
-    """Compile one language's catalog; a broken file becomes a Problem."""
+    """Compile one language's catalog; a broken file becomes a Problem.
+
+    Without a catalog the theme's strings stay as written (the language the
+    theme is written in needs none); ``status`` lists it as missing.
+    """
     if directory is None:
         return NullTranslations()
     path = po_path(directory, lang, domain)
     if not path.exists():
-        problems.append(Problem(str(path), 1, f"no message catalog for language '{lang}'"))
         return NullTranslations()
     try:
         with path.open("rb") as handle:

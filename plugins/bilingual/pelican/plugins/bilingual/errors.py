@@ -1,49 +1,101 @@
-"""Problems an editor can fix, reported as one line each and stopping the build.
+"""Problems an editor can fix: one line each, then the run stops.
 
-Pelican logs any exception that escapes a plugin with a full traceback, and
-with ``--fatal errors`` the first logged error becomes such an exception. A
-missing translation is not a programming error, so the plugin writes every
-problem as one plain ``file:line: message`` line to stderr (where editors'
-tools can jump to it) and ends the run with ``BuildStopped``, which (being a
-``SystemExit``) leaves Pelican without a traceback.
+Every plugin of a site reports its mistakes here, so they all read alike:
+``path:line: message`` through Pelican's logging (where editors' tools can
+jump to it), then ``BuildStopped`` ends *this run*. It is an ordinary
+``Exception``: ``pelican`` exits with status 1, while an autoreload loop
+(``pelican -r``, a live preview) survives it and builds again after the fix.
+
+Pelican's fatal logger raises at the first logged error, which would hide all
+problems but the first, and ``pelican``'s main prints every exception with a
+traceback. So the problems go through a logger that is not fatal (the run
+stops anyway), and a filter on Pelican's logger drops the traceback of a
+``BuildStopped``, which is no programming error.
 """
 
 from __future__ import annotations
 
+import logging
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+from .lifecycle import pause_in_autoreload
 
 
 @dataclass(frozen=True)
 class Problem:
-    """One mistake in one file, as an editor should read it."""
+    """One mistake in one file (or setting), as an editor should read it."""
 
     path: str
-    line: int
+    line: int  # 0: the problem has no line (a setting, a whole file)
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
 
 
-class BuildStopped(SystemExit):
-    """Raised after the problems were logged; exit status 1, no traceback."""
+class BuildStopped(Exception):  # noqa: N818 - the word editors read: the build stopped
+    """Raised after the problems were logged; stops one run, not the process."""
 
-    def __init__(self, problems: list[Problem]):
-        super().__init__(1)
+    def __init__(self, problems: list[Problem], what: str):
         self.problems = problems
+        self.what = what
+        count = len(problems)
+        super().__init__(f"{count} problem{'s' if count != 1 else ''} in {what}; the build stopped")
+
+
+def _problem_logger() -> logging.Logger:
+    """A logger below Pelican's that never raises on its own."""
+    problem_logger = logging.Logger("pelican.problems")
+    problem_logger.parent = logging.getLogger("pelican")
+    return problem_logger
+
+
+_logger = _problem_logger()
+
+
+def _no_traceback_for_stops(record: logging.LogRecord) -> bool:
+    if record.exc_info and isinstance(record.exc_info[1], BuildStopped):
+        record.exc_info = None
+        record.exc_text = None
+    return True
+
+
+logging.getLogger("pelican").addFilter(_no_traceback_for_stops)
+
+
+def keep_messages_visible() -> None:
+    """Make sure problems and warnings reach the terminal.
+
+    With ``--log-handler plain`` Pelican installs no handler and relies on
+    Python's last-resort handler, which falls silent as soon as any handler
+    (a plugin's or a preview's capture) is attached below the root: the cause
+    of a failed build would then be recorded but never printed. A root handler
+    of our own, shaped like the last-resort one, cannot be switched off that way.
+    """
+    root = logging.getLogger()
+    if not root.handlers:
+        handler = logging.StreamHandler()
+        handler.setLevel(logging.WARNING)
+        handler.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
+        root.addHandler(handler)
+
+
+def report(problems: list[Problem]) -> None:
+    """Log every problem, one line each, in a stable order."""
+    for problem in sorted(problems, key=lambda p: (p.path, p.line, p.message)):
+        _logger.error("%s", problem)
 
 
 def stop_on(problems: list[Problem], what: str) -> None:
-    """Log every problem and stop the build if there is any."""
+    """Log every problem and stop the run if there is any."""
     if not problems:
         return
-    for problem in sorted(problems, key=lambda p: (p.path, p.line, p.message)):
-        print(f"ERROR {problem}", file=sys.stderr)
-    print(f"ERROR {what}: {len(problems)} problem(s); the build stopped.", file=sys.stderr)
-    raise BuildStopped(problems)
+    report(problems)
+    pause_in_autoreload()
+    raise BuildStopped(problems, what)
 
 
 def line_of(path: str | Path, field: str) -> int:

@@ -16,6 +16,7 @@ from pelican.generators import Generator, PelicanTemplateNotFound
 from pelican.paginator import Paginator
 
 from .config import Config
+from .errors import Problem, stop_on
 from .registry import ListPage, Registry
 from .runtime import current
 from .taxonomy import KINDS, taxonomy_pages
@@ -90,16 +91,29 @@ class LanguageListsGenerator(Generator):
         self._write_language_choice(writer, runtime.config.landing_save_as, not_found=False)
         self._write_language_choice(writer, runtime.config.not_found_save_as, not_found=True)
 
-    def _template(self, name: str) -> Any:
+    def _find_template(self, name: str) -> Any | None:
         try:
             return self.get_template(name)
         except PelicanTemplateNotFound:
-            return self.get_template("index")
+            return None
+
+    def _template(self, name: str, page: ListPage) -> Any:
+        """The list's own template (``category``, ``tag``), else ``index``."""
+        template = self._find_template(name) or self._find_template("index")
+        if template is None:
+            setting = "NEWS_SAVE_AS" if page.template == "index" else f"{name.upper()}_SAVE_AS"
+            message = (
+                f"the theme has no template '{name}' or 'index' for the list /{page.url};"
+                f" add one, or set {setting} = '' for language '{page.lang}'"
+            )
+            stop_on([Problem("theme", 0, message)], "theme")
+        return template
 
     def _write_list(self, writer: Any, page: ListPage) -> None:
+        terms = {page.template: page.term} if page.term is not None else {}
         writer.write_file(
             page.save_as,
-            self._template(page.template),
+            self._template(page.template, page),
             self.context,
             paginated={"articles": page.items, "dates": page.items},
             template_name=page.template,
@@ -110,6 +124,7 @@ class LanguageListsGenerator(Generator):
             listing=page,
             articles=page.items,
             dates=page.items,
+            **terms,
         )
 
     def _write_feed(self, writer: Any, lang: str, news: ListPage | None) -> None:
@@ -127,12 +142,14 @@ class LanguageListsGenerator(Generator):
         writer.write_feed(news.items, context, path, config.setting(lang, "FEED_ATOM_URL", path))
 
     def _write_language_choice(self, writer: Any, save_as: str, not_found: bool) -> None:
-        """The landing page, and the site-wide 404 page hosts serve for any address."""
-        if not save_as:
+        """The landing page, and the site-wide 404 page hosts serve for any
+        address: both only when the theme has a ``landing`` template."""
+        template = self._find_template("landing")
+        if not save_as or template is None:
             return
         writer.write_file(
             save_as,
-            self.get_template("landing"),
+            template,
             self.context,
             relative_urls=False,
             lang=current().config.default,

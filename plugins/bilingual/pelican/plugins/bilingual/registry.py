@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .config import Config
-from .errors import Problem, line_of
+from .errors import Problem
+from .frontmatter import line_of
 
 
 @dataclass
@@ -37,6 +38,7 @@ class ListPage:
     page_urls: list[str] = field(default_factory=list)
     source_path: str = "(generated)"
     metadata: dict[str, Any] = field(default_factory=dict)
+    term: Any = None  # the category or tag object of a taxonomy list
 
     def url_of_page(self, number: int) -> str | None:
         urls = self.page_urls or [self.url]

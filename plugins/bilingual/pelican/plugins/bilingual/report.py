@@ -1,12 +1,15 @@
-"""``invoke translations``: the state of every content item and catalog.
+"""The state of every content item and catalog, without building the site.
 
-Reads the content with Pelican's own readers (no build), pairs it with the
-same code the build uses, and prints one line per key.
+Reads the content with Pelican's own readers, prepares and pairs it with the
+code the build uses, and decides each key's state with ``states.check``, so
+``python -m pelican.plugins.bilingual status`` and the build agree. The
+command line itself (arguments, output, exit status) is ``__main__.py``.
 """
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +25,26 @@ from .registry import Registry, pair
 from .states import Findings, check
 
 
+class UnreadableError(Exception):
+    """The settings or a content file cannot be read."""
+
+    def __init__(self, path: str | Path, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path = str(path)
+        self.reason = reason
+
+
+@dataclass
+class Site:
+    """What the command line needs of a site: settings, pairs and their states."""
+
+    settings: dict[str, Any]
+    config: Config
+    registry: Registry
+    findings: Findings
+    problems: list[Problem]  # pairing problems (two files for one key, …)
+
+
 def read_content(settings: dict[str, Any], config: Config) -> list[Any]:
     from . import prepare  # the build's own per-item preparation
 
@@ -35,21 +58,33 @@ def read_content(settings: dict[str, Any], config: Config) -> list[Any]:
                     if name.rsplit(".", 1)[-1] not in readers.extensions:
                         continue
                     path = os.path.relpath(os.path.join(root, name), base)
-                    item = readers.read_file(base, path, content_class=kind, context={})
+                    try:
+                        item = readers.read_file(base, path, content_class=kind, context={})
+                    except Exception as error:  # Pelican's readers raise anything
+                        where = os.path.join(base, path)
+                        raise UnreadableError(where, f"cannot be read: {error}") from error
                     item.source_path = os.path.join(base, path)
                     prepare(item, config)
                     items.append(item)
     return items
 
 
-def load(settings_file: str) -> tuple[dict[str, Any], Config, Registry, Findings, list[Problem]]:
-    settings = read_settings(settings_file)
+def load(settings_file: str | Path) -> Site:
+    """Read the site as the build would, and decide every key's state."""
+    if not Path(settings_file).is_file():
+        raise UnreadableError(settings_file, "no such settings file")
+    try:
+        settings = read_settings(str(settings_file))
+    except Exception as error:  # a settings file is Python: any mistake
+        raise UnreadableError(settings_file, f"cannot be read: {error}") from error
     config = Config.from_settings(settings)
     registry, problems = pair(read_content(settings, config), config)
-    return settings, config, registry, check(registry, config), problems
+    return Site(settings, config, registry, check(registry, config), problems)
 
 
 def table(config: Config, findings: Findings, root: str) -> str:
+    """One line per key: its file in each language (relative to ``root``), its state."""
+
     def short(path: str | None) -> str:
         return os.path.relpath(path, root) if path else "—"
 
@@ -66,15 +101,18 @@ def table(config: Config, findings: Findings, root: str) -> str:
     return "\n".join(line.rstrip() for line in lines)
 
 
-def catalog_gaps(config: Config) -> list[str]:
-    """Untranslated and fuzzy entries of the theme's message catalogs."""
-    gaps = []
+def catalog_gaps(config: Config) -> list[Problem]:
+    """Untranslated and fuzzy entries of the theme's message catalogs.
+
+    A missing catalog is a gap at line 0 (the file has no lines).
+    """
+    gaps: list[Problem] = []
     if config.catalogs is None:
         return gaps
     for lang in config.languages:
         path = Path(config.catalogs) / lang / "LC_MESSAGES" / f"{config.domain}.po"
         if not path.exists():
-            gaps.append(f"{path}: missing")
+            gaps.append(Problem(str(path), 0, "missing"))
             continue
         with path.open("rb") as handle:
             catalog = read_po(handle, locale=lang)
@@ -84,9 +122,9 @@ def catalog_gaps(config: Config) -> list[str]:
             strings = message.string if isinstance(message.string, tuple) else (message.string,)
             ident = message.id[0] if isinstance(message.id, tuple) else message.id
             if message.fuzzy:
-                gaps.append(f"{path}:{message.lineno}: fuzzy: {ident!r}")
+                gaps.append(Problem(str(path), message.lineno, f"fuzzy: {ident!r}"))
             elif not all(strings):
-                gaps.append(f"{path}:{message.lineno}: untranslated: {ident!r}")
+                gaps.append(Problem(str(path), message.lineno, f"untranslated: {ident!r}"))
     return gaps
 
 
@@ -100,6 +138,6 @@ def acknowledge(registry: Registry, config: Config, key: str) -> list[str]:
     written = []
     for lang, item in group.items():
         if lang != source.lang:
-            write_stamp(item.source_path, stamp)
+            write_stamp(item.source_path, stamp, after=config.key)
             written.append(item.source_path)
     return written

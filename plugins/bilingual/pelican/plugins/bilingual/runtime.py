@@ -1,8 +1,8 @@
 """State of one Pelican run, shared by the signal handlers and the templates.
 
-Pelican calls plugins through module-level signal handlers; the live-reload
-server runs many builds in one process, so the state is made anew at every
-``initialized`` signal instead of living in module globals of its own.
+Pelican calls plugins through module-level signal handlers; an autoreload
+loop runs many builds in one process, so the state is made anew at the start
+of every run (``lifecycle.on_run_start``) and read through ``current()``.
 """
 
 from __future__ import annotations
@@ -33,6 +33,10 @@ _current: Runtime | None = None
 def set_current(runtime: Runtime) -> None:
     global _current
     _current = runtime
+
+
+def current_or_none() -> Runtime | None:
+    return _current
 
 
 def current() -> Runtime:

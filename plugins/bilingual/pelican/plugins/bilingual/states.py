@@ -11,7 +11,8 @@ from typing import Any
 
 from .alternates import is_fallback
 from .config import Config
-from .errors import Problem, line_of
+from .errors import Problem
+from .frontmatter import line_of
 from .outdated import FIELD, parse_stamp, text_hash
 from .registry import ListPage, Registry
 

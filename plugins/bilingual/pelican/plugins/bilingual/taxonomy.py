@@ -32,6 +32,24 @@ def _group(articles: list[Any], kind: str) -> dict[tuple[str, str], list[Any]]:
     return groups
 
 
+def _point_terms_here(
+    members: list[Any], kind: str, name: str, slug: str, settings: dict[str, Any]
+) -> None:
+    """Core gave each article's category and tags core's own address, a page
+    the plugin turned off; themes link ``article.category.url``, so it must
+    lead to this language's list instead."""
+    for article in members:
+        for term in terms_of(article, kind):
+            if str(term) == name:
+                term.settings = settings
+                term.slug = slug
+
+
+def _term(members: list[Any], kind: str, name: str) -> Any:
+    """The category or tag object itself, as core passes it to its templates."""
+    return next(t for t in terms_of(members[0], kind) if str(t) == name)
+
+
 def _partner(articles: list[Any], kind: str, lang: str) -> str | None:
     """The term in ``lang`` that most translations of these articles carry."""
     votes: Counter[str] = Counter()
@@ -46,6 +64,7 @@ def taxonomy_pages(articles: list[Any], config: Config, kind: str) -> list[ListP
     groups = _group(articles, kind)
     pages: list[ListPage] = []
     taken: set[tuple[str, str]] = set()
+    linking: dict[str, dict[str, Any]] = {}
     for (lang, term), members in sorted(groups.items()):
         pattern_url = config.setting(lang, f"{kind.upper()}_URL")
         pattern_save = config.setting(lang, f"{kind.upper()}_SAVE_AS")
@@ -58,6 +77,10 @@ def taxonomy_pages(articles: list[Any], config: Config, kind: str) -> list[ListP
         taken.add((key, lang))
         slug = slugify(term, lang)
         members = sorted(members, key=lambda a: a.date, reverse=True)
+        if lang not in linking:
+            # Its address is this language's list; core must still write nothing.
+            linking[lang] = {**config.per_language[lang], f"{kind.upper()}_SAVE_AS": ""}
+        _point_terms_here(members, kind, term, slug, linking[lang])
         pages.append(
             ListPage(
                 key=key,
@@ -68,6 +91,7 @@ def taxonomy_pages(articles: list[Any], config: Config, kind: str) -> list[ListP
                 items=members,
                 template=kind,
                 metadata={"kind": kind},
+                term=_term(members, kind, term),
             )
         )
     return pages

@@ -1,0 +1,54 @@
+"""One Pelican run: where a plugin's per-run state starts, and what it needs.
+
+Pelican sends ``initialized`` once per ``Pelican`` object, but an autoreload
+loop (``pelican -r``) runs the same object again and again. State read from
+files that editors change (catalogs, content checks, facts) therefore starts
+with each *run*: ``get_generators`` is the first signal of every
+``Pelican.run()``, so ``on_run_start`` hangs a handler there.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from pelican import signals
+
+logger = logging.getLogger(__name__)
+
+
+def on_run_start(handler: Callable[[Any], None]) -> None:
+    """Call ``handler(pelican)`` at the start of every run (before any generator)."""
+
+    def receiver(pelican: Any) -> None:
+        handler(pelican)
+
+    receiver.__module__ = handler.__module__
+    receiver.__qualname__ = f"on_run_start({handler.__qualname__})"
+    # Blinker holds receivers weakly: keep this one alive with its handler.
+    handler.__dict__.setdefault("_run_start_receiver", receiver)
+    signals.get_generators.connect(handler.__dict__["_run_start_receiver"])
+
+
+def pause_in_autoreload() -> None:
+    """Inside ``pelican -r``, wait for the next change before failing.
+
+    Pelican's autoreload loop runs again at once after an exception, so a
+    mistake would be reported many times a second until it is fixed. When the
+    run was started by that loop, wait (as the loop does after a good build)
+    for the editor's next save first.
+    """
+    frame = sys._getframe(1)
+    while frame is not None:
+        code = frame.f_code
+        if code.co_name == "autoreload" and frame.f_globals.get("__name__") == "pelican":
+            args, settings = frame.f_locals.get("args"), frame.f_locals.get("settings")
+            if args is not None and settings is not None:
+                from pelican.utils import wait_for_changes
+
+                logger.warning("Waiting for a change to build again …")
+                wait_for_changes(args.settings, settings)
+            return
+        frame = frame.f_back

@@ -1,0 +1,6 @@
+# The README's minimal setup: two languages on Pelican's default theme.
+PLUGINS = ["bilingual"]
+SITENAME = "Harbour Days"
+DEFAULT_LANG = "en"
+BILINGUAL_LANGUAGES = {"en": {"name": "English"}, "fr": {"name": "Français"}}
+BILINGUAL_SETTINGS = {"fr": {"SITENAME": "Journées du port"}}
