@@ -89,8 +89,6 @@ PATH = "content"
 PAGE_PATHS = ["pages"]
 ARTICLE_PATHS = ["news"]
 STATIC_PATHS = ["images"]
-# The language of each file is the folder it lies in: pages/de/…, news/ru/….
-PATH_METADATA = r"(?:pages|news)/(?P<lang>[^/]+)/.*"
 THEME = "theme"
 
 # Installed by requirements.txt: bilingual from plugins/bilingual/, the others from plugins/.
@@ -131,37 +129,14 @@ MARKDOWN = {
 }
 TYPOGRIFY = False
 
-# Pelican's own translation handling would hide the second language from
-# every list; the bilingual plugin pairs items by their ``key`` instead.
-ARTICLE_TRANSLATION_ID = None
-PAGE_TRANSLATION_ID = None
-
+# Content addresses; the bilingual plugin sets the rest of what a site in
+# several languages needs from Pelican core (pairing by key, language from the
+# folder, core's own lists and feeds off).
 PAGE_URL = "{lang}/{slug}/"
 PAGE_SAVE_AS = "{lang}/{slug}/index.html"
 ARTICLE_URL = "{lang}/{slug}/"
 ARTICLE_SAVE_AS = "{lang}/{slug}/index.html"
 SLUGIFY_SOURCE = "title"
-USE_FOLDER_AS_CATEGORY = False
-
-# Lists that Pelican would make for the whole site; the bilingual plugin
-# writes the news list and the feeds once per language instead.
-DIRECT_TEMPLATES: list[str] = []
-CATEGORY_SAVE_AS = ""
-CATEGORIES_SAVE_AS = ""
-TAG_SAVE_AS = ""
-TAGS_SAVE_AS = ""
-AUTHOR_SAVE_AS = ""
-AUTHORS_SAVE_AS = ""
-ARCHIVES_SAVE_AS = ""
-YEAR_ARCHIVE_SAVE_AS = ""
-MONTH_ARCHIVE_SAVE_AS = ""
-DAY_ARCHIVE_SAVE_AS = ""
-FEED_ALL_ATOM = None
-FEED_ALL_RSS = None
-CATEGORY_FEED_ATOM = None
-AUTHOR_FEED_ATOM = None
-AUTHOR_FEED_RSS = None
-TRANSLATION_FEED_ATOM = None
 DEFAULT_PAGINATION = 10
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),

@@ -138,12 +138,8 @@ ARCHIVES_SAVE_AS = AUTHORS_SAVE_AS = CATEGORIES_SAVE_AS = TAGS_SAVE_AS = ""
 SETTINGS = {
     "bilingual": COMMON
     + """
-PLUGIN_PATHS = [{plugins!r}]
 PLUGINS = ["bilingual"]
-PATH_METADATA = r"(?:pages|news)/(?P<lang>[^/]+)/.*"
-ARTICLE_TRANSLATION_ID = None
-PAGE_TRANSLATION_ID = None
-DIRECT_TEMPLATES = []
+DIRECT_TEMPLATES = []  # COMMON asks core for an index; the plugin writes one per language
 PAGE_URL = "{{lang}}/{{slug}}/"
 PAGE_SAVE_AS = "{{lang}}/{{slug}}/index.html"
 ARTICLE_URL = "{{lang}}/news/{{slug}}/"

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
-
 from pelican.plugins.bilingual.dates import format_date_range
+
 from conftest import ROOT, Built, run_pelican, write_tree
 
 THEME = {
@@ -57,21 +57,11 @@ PATH = "content"
 THEME = "theme"
 PAGE_PATHS = ["pages"]
 ARTICLE_PATHS = ["news"]
-PATH_METADATA = r"(?:pages|news)/(?P<lang>[^/]+)/.*"
-PLUGIN_PATHS = [{plugins!r}]
 PLUGINS = ["bilingual"]
-ARTICLE_TRANSLATION_ID = None
-PAGE_TRANSLATION_ID = None
 PAGE_URL = "{{lang}}/{{slug}}/"
 PAGE_SAVE_AS = "{{lang}}/{{slug}}/index.html"
-DIRECT_TEMPLATES = []
-FEED_ALL_ATOM = None
-CATEGORY_FEED_ATOM = None
-AUTHOR_FEED_ATOM = None
-AUTHOR_FEED_RSS = None
 CATEGORY_SAVE_AS = ""
 TAG_SAVE_AS = ""
-AUTHOR_SAVE_AS = ""
 JINJA_GLOBALS = {{"start": date(2017, 6, 28), "end": date(2017, 6, 30)}}
 BILINGUAL_LANGUAGES = {{"de": {{"name": "Deutsch"}}, "ru": {{"name": "Русский"}}}}
 BILINGUAL_MENUS = {{"main": ["home", "about", "news"]}}

@@ -43,7 +43,7 @@ def configure(pelican: Any) -> None:
     settings = pelican.settings
     stop_on(setting_problems(settings), "settings")
     pelican.bilingual_config = Config.from_settings(settings)
-    settings.update(core_defaults(settings, list(pelican.bilingual_config.languages)))
+    settings.update(core_defaults(settings))
 
 
 def start_run(pelican: Any) -> None:

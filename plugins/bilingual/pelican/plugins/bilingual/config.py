@@ -101,7 +101,7 @@ class Config:
     @classmethod
     def from_settings(cls, settings: dict[str, Any]) -> Config:
         """The plugin's view of a site's settings as the site wrote them."""
-        adjusted = {**settings, **core_defaults(settings, list(language_codes(settings)))}
+        adjusted = {**settings, **core_defaults(settings)}
         return cls._build(adjusted, list_patterns(settings))
 
     @classmethod

@@ -74,20 +74,25 @@ def is_default(settings: dict[str, Any], name: str) -> bool:
     return name not in settings or settings[name] == DEFAULT_CONFIG.get(name)
 
 
-def language_folders(codes: list[str]) -> str:
-    """PATH_METADATA that reads the language from a folder named by its code."""
-    alternatives = "|".join(re.escape(code) for code in codes)
-    return rf"(?:.*?/)?(?P<lang>{alternatives})/.*"
+def language_folders(settings: dict[str, Any]) -> str:
+    """PATH_METADATA that reads the language from the first folder below the
+    content's own folders (``pages/de/…``, ``de/…``). Any folder name is taken,
+    so that a folder of a language the site does not have is reported, not
+    silently read as the default language."""
+    roots = {root for root in (*settings["PAGE_PATHS"], *settings["ARTICLE_PATHS"]) if root}
+    alternatives = "|".join(re.escape(root) for root in sorted(roots, key=len, reverse=True))
+    prefix = f"(?:(?:{alternatives})/)?" if alternatives else ""
+    return rf"{prefix}(?P<lang>[^/]+)/.*"
 
 
-def core_defaults(settings: dict[str, Any], codes: list[str]) -> dict[str, Any]:
+def core_defaults(settings: dict[str, Any]) -> dict[str, Any]:
     """The values the plugin sets: only where the site kept Pelican's default."""
     wanted: dict[str, Any] = {
         "ARTICLE_TRANSLATION_ID": None,
         "PAGE_TRANSLATION_ID": None,
         "DIRECT_TEMPLATES": [],
         "USE_FOLDER_AS_CATEGORY": False,
-        "PATH_METADATA": language_folders(codes),
+        "PATH_METADATA": language_folders(settings),
         **{name: f"{{lang}}/{DEFAULT_CONFIG[name]}" for name in PREFIXED},
     }
     changes = {name: value for name, value in wanted.items() if is_default(settings, name)}

@@ -85,7 +85,8 @@ def pair(items: Iterable[Any], config: Config) -> tuple[Registry, list[Problem]]
                 Problem(
                     source,
                     line_of(source, "lang"),
-                    f"unknown language '{item.lang}' (known: {known})",
+                    f"unknown language '{item.lang}' (known: {known}); the language"
+                    " is the name of the folder the file lies in",
                 )
             )
             continue
