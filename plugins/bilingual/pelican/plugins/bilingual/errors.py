@@ -32,8 +32,20 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
+        path = shown_path(self.path)
+        where = f"{path}:{self.line}" if self.line else path
         return f"{where}: {self.message}"
+
+
+def shown_path(path: str) -> str:
+    """A file below the current folder as editors see it there (``content/…``)."""
+    candidate = Path(path)
+    if not candidate.is_absolute():
+        return path
+    try:
+        return candidate.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path
 
 
 class BuildStopped(Exception):  # noqa: N818 - the word editors read: the build stopped
