@@ -2,7 +2,8 @@
 """Set up once and run: ``python3 run.py build`` or ``python3 run.py test``.
 
 Needs nothing but Python 3.11. Creates ``.venv`` with the pinned packages of
-requirements.txt (again whenever that file changes), then hands over to the
+requirements.txt and the project's plugins (again whenever one of the files
+they are installed from changes), then hands over to the
 project's own tools: ``invoke build`` or ``pytest``. Further arguments are
 passed on, e.g. ``python3 run.py test -k program``.
 
@@ -37,8 +38,16 @@ TEST_PROGRAMS = {
 }
 
 
+# What the environment is made from: the pinned packages and the plugins'
+# own package files (they are installed from their folders, in editable mode).
+INSTALLED_FROM = ("requirements.txt", "plugins/pyproject.toml", "plugins/bilingual/pyproject.toml")
+
+
 def ensure_environment() -> None:
-    wanted = hashlib.sha256((ROOT / "requirements.txt").read_bytes()).hexdigest()
+    digest = hashlib.sha256()
+    for name in INSTALLED_FROM:
+        digest.update((ROOT / name).read_bytes())
+    wanted = digest.hexdigest()
     if STAMP.exists() and STAMP.read_text().strip() == wanted:
         return
     if not (BIN / "python").exists():
@@ -57,6 +66,7 @@ def ensure_environment() -> None:
             str(ROOT / "requirements.txt"),
         ],
         check=True,
+        cwd=ROOT,  # requirements.txt names the plugins' folders relative to it
     )
     STAMP.write_text(wanted)
 
