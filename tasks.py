@@ -127,27 +127,18 @@ def messages(c):
 )
 def translations(c, strict=False, acknowledge=None, settings=SETTINGS["local"]):
     """Show the state of every translation (ok, missing, outdated) and catalog gaps."""
-    from pelican.plugins.bilingual import report
-
-    _, config, registry, findings, problems = report.load(str(ROOT / settings))
+    # The plugin's own command decides states as the build does; paths are
+    # printed relative to the project, as everywhere else in these tasks.
+    command = [PY, "-m", "pelican.plugins.bilingual"]
+    path = str(ROOT / settings)
+    steps = [[*command, "status", "-s", path, *(["--strict"] if strict else [])]]
     if acknowledge:
-        keys = [row.key for row in findings.rows] if acknowledge == "all" else [acknowledge]
-        for key in keys:
-            try:
-                for path in report.acknowledge(registry, config, key):
-                    print(f"acknowledged: {os.path.relpath(path, ROOT)}")
-            except KeyError:
-                raise Exit(f"no content item has the key '{key}'", code=2) from None
-        _, config, registry, findings, problems = report.load(str(ROOT / settings))
-    print(report.table(config, findings, str(ROOT)))
-    gaps = report.catalog_gaps(config)
-    for problem in problems + findings.errors + findings.gaps:
-        print(f"{os.path.relpath(problem.path, ROOT)}:{problem.line}: {problem.message}")
-    for line in gaps:
-        print(os.path.relpath(line, ROOT) if os.path.isabs(line) else line)
-    bad = problems or findings.errors or findings.gaps or gaps
-    if strict and bad:
-        raise Exit("translations are not complete", code=1)
+        steps.insert(0, [*command, "acknowledge", acknowledge, "-s", path])
+    with c.cd(str(ROOT)):
+        for step in steps:
+            result = c.run(shlex.join(step), warn=True, pty=False)
+            if result is None or not result.ok:
+                raise Exit(code=result.exited if result is not None else 1)
 
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"

@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from pelican.plugins.bilingual.__main__ import main
 
+# A minimal site: the language comes from the folder because the plugin says
+# so (core_defaults), as in the build.
 SETTINGS = """
 SITENAME = "Test"
 TIMEZONE = "UTC"
@@ -14,9 +16,6 @@ DEFAULT_LANG = "de"
 PATH = "content"
 PAGE_PATHS = ["pages"]
 ARTICLE_PATHS = ["news"]
-PATH_METADATA = r"(?:pages|news)/(?P<lang>[^/]+)/.*"
-ARTICLE_TRANSLATION_ID = None
-PAGE_TRANSLATION_ID = None
 BILINGUAL_LANGUAGES = {"de": {"name": "Deutsch"}, "ru": {"name": "Русский"}}
 """
 SOURCE = "Title: Über uns\nKey: about\nSummary: Wer wir sind\n    und was wir tun.\n\nText.\n"
