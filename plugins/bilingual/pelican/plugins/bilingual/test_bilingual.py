@@ -173,3 +173,60 @@ def test_catalogs_are_read_again_for_every_run(site: Site, tmp_path: Path):
     catalog("Salut")
     pelican.run()
     assert "Salut" in site.html("fr/pages/a-propos-du-festival.html")
+
+
+def test_readme_minimal_setup_is_the_test_site():
+    """The README's minimal setup is exactly what test_data/ builds with."""
+    readme = (Path(__file__).parents[3] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Minimal setup", 1)[1].split("```python", 1)[1].split("```", 1)[0]
+    settings = (Path(__file__).parent / "test_data" / "pelicanconf.py").read_text()
+    code = [line for line in settings.splitlines() if line.strip() and not line.startswith("#")]
+    assert section.strip().splitlines() == code
+
+
+def test_pelican_autoreload_survives_a_mistake(site: Site):
+    """``pelican -r`` reports a mistake once, keeps running, and builds the fix."""
+    import subprocess
+    import sys
+    import time
+
+    command = [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py"]
+    command += ["-o", "output", "-r", "--log-handler", "plain"]
+    log = site.root / "autoreload.log"
+    page = site.root / "content" / "pages" / "fr" / "a-propos.md"
+    original = page.read_text(encoding="utf-8")
+
+    def wait_for(condition, what: str) -> None:
+        deadline = time.monotonic() + 30
+        while not condition():
+            assert time.monotonic() < deadline, f"{what}:\n{log.read_text()}"
+            time.sleep(0.05)
+
+    with log.open("w") as handle:
+        process = subprocess.Popen(command, cwd=site.root, stdout=handle, stderr=subprocess.STDOUT)
+    try:
+        target = site.output / "fr" / "pages" / "a-propos-du-festival.html"
+        wait_for(target.exists, "first build")
+
+        def reported() -> bool:
+            return "no 'key:' in the metadata" in log.read_text()
+
+        # The watcher starts just after the build: save again until it saw one.
+        for _ in range(30):
+            page.write_text(original.replace("Key: about", "Kee: about") + "\n", encoding="utf-8")
+            deadline = time.monotonic() + 3
+            while not reported() and time.monotonic() < deadline:
+                time.sleep(0.05)
+            if reported():
+                break
+        wait_for(reported, "the mistake reported")
+        time.sleep(0.5)  # a loop that re-ran at once would report it again meanwhile
+        assert log.read_text().count("no 'key:' in the metadata") == 1
+        page.write_text(original.replace("À propos du festival", "Le festival"), encoding="utf-8")
+        fixed = site.output / "fr" / "pages" / "le-festival.html"
+        wait_for(fixed.exists, "the fixed build")
+        assert process.poll() is None, "pelican -r ended"
+        assert "Traceback" not in log.read_text()
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
