@@ -28,7 +28,7 @@ from pelican.plugins.bilingual.dependencies import require
 from pelican.plugins.bilingual.errors import Problem, stop_on
 from pelican.plugins.bilingual.fields import declare, is_date
 from pelican.plugins.bilingual.frontmatter import line_of
-from pelican.plugins.bilingual.lifecycle import on_run_start
+from pelican.plugins.bilingual.lifecycle import on_run_start, paired
 from pelican.plugins.bilingual.runtime import current
 from pelican.plugins.bilingual.templating import lang_of
 
@@ -315,6 +315,6 @@ def register() -> None:
     signals.initialized.connect(configure)
     on_run_start(reset)
     signals.content_object_init.connect(read_program)
-    signals.all_generators_finalized.connect(check_all)
+    paired.connect(check_all)
     signals.generator_init.connect(install_templates)
     signals.get_generators.connect(add_generator)

@@ -23,7 +23,7 @@ from .config import Config, setting_problems
 from .core import core_defaults
 from .errors import Problem, keep_messages_visible, stop_on
 from .fallback import make_fallback
-from .lifecycle import on_run_start
+from .lifecycle import on_run_start, paired
 from .lists import LanguageListsGenerator, list_pages, point_feed_at_its_list
 from .reader import ReusingMarkdownReader
 from .registry import ListPage, Registry, link_translations, pair
@@ -150,6 +150,7 @@ def pair_all(generators: list[Any]) -> None:
         logger.warning("%s", gap)
     freeze_urls(registry)
     runtime.registry = registry
+    paired.send(generators)
 
 
 def freeze_urls(registry: Registry) -> None:

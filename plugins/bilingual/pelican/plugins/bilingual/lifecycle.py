@@ -14,9 +14,16 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+from blinker import signal
 from pelican import signals
 
 logger = logging.getLogger(__name__)
+
+# Sent once per run when every item is paired with its translations (sender:
+# the generators, as for ``all_generators_finalized``). Plugins that ask the
+# registry which item is which listen here, not to ``all_generators_finalized``,
+# whose receivers run in the order of PLUGINS.
+paired = signal("bilingual_paired")
 
 
 def on_run_start(handler: Callable[[Any], None]) -> None:

@@ -14,6 +14,7 @@ from typing import Any
 from blinker import Signal
 from pelican import Pelican
 from pelican.plugins import signals
+from pelican.plugins.bilingual.lifecycle import paired
 from pelican.settings import read_settings
 
 TEST_DATA = Path(__file__).parent / "test_data"
@@ -39,7 +40,7 @@ class Site:
 
     def pelican(self, **overrides: Any) -> Pelican:
         """A Pelican object of this site; plugins register afresh."""
-        for value in vars(signals).values():
+        for value in [*vars(signals).values(), paired]:
             if isinstance(value, Signal):
                 value.receivers.clear()
                 value._by_receiver.clear()
