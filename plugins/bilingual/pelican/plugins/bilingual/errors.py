@@ -16,7 +16,6 @@ stops anyway), and a filter on Pelican's logger drops the traceback of a
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -108,20 +107,3 @@ def stop_on(problems: list[Problem], what: str) -> None:
     report(problems)
     pause_in_autoreload()
     raise BuildStopped(problems, what)
-
-
-def line_of(path: str | Path, field: str) -> int:
-    """Line of a metadata field in a Markdown file (1 if it is not there).
-
-    Pelican's readers do not keep line numbers; the front matter is short, so
-    reading the file again on the rare error path is cheap.
-    """
-    pattern = re.compile(rf"^\s*{re.escape(field)}\s*:", re.IGNORECASE)
-    try:
-        with open(path, encoding="utf-8") as handle:
-            for number, text in enumerate(handle, start=1):
-                if pattern.match(text):
-                    return number
-    except OSError:
-        pass
-    return 1
