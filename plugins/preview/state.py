@@ -1,0 +1,55 @@
+"""What the server tells the browser: which build is current, and whether it failed.
+
+The build loop publishes each finished build here; the HTTP threads read it.
+One lock covers the swap of the output folder and the change of build, so a
+page is never sent with the number of a build whose files it does not show
+(it would then miss its reload).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .problems import Problem
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The current build as one request sees it."""
+
+    build: str
+    problems: tuple[Problem, ...]
+    finished: float
+
+
+class State:
+    def __init__(self) -> None:
+        # Different in every process, so that a browser notices a restart.
+        self._boot = f"{time.time_ns():x}"
+        self._count = 0
+        self._problems: tuple[Problem, ...] = ()
+        self._finished = time.time()
+        self.changed = threading.Condition()
+
+    def snapshot(self) -> Snapshot:
+        """Call with ``changed`` held when the answer must match the files read."""
+        return Snapshot(f"{self._boot}.{self._count}", self._problems, self._finished)
+
+    def publish(self, problems: tuple[Problem, ...], swap: Callable[[], None] | None) -> None:
+        """A build finished: swap its folder in (if any) and wake every waiting page."""
+        with self.changed:
+            if swap is not None:
+                swap()
+            self._count += 1
+            self._problems = problems
+            self._finished = time.time()
+            self.changed.notify_all()
+
+    def wait_for_other(self, build: str, timeout: float) -> str:
+        """Block until the current build is not ``build`` (or the timeout)."""
+        with self.changed:
+            self.changed.wait_for(lambda: self.snapshot().build != build, timeout)
+            return self.snapshot().build
