@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from pelican.plugins.bilingual.errors import Problem
+
 from placeholders import MARKER
 
 PLACEHOLDER_HOST = re.compile(r"^https?://([^/]*\.)?example\.(org|com|net)(/|$)")

@@ -23,6 +23,7 @@ from .config import Config, setting_problems
 from .core import core_defaults
 from .errors import Problem, keep_messages_visible, stop_on
 from .fallback import make_fallback
+from .fields import declare_bilingual_fields
 from .lifecycle import on_run_start, paired
 from .lists import LanguageListsGenerator, list_pages, point_feed_at_its_list
 from .reader import ReusingMarkdownReader
@@ -167,6 +168,7 @@ def write_extras(pelican: Any) -> None:
 
 
 def register() -> None:
+    declare_bilingual_fields()
     signals.initialized.connect(configure)
     on_run_start(start_run)
     signals.get_writer.connect(add_writer)

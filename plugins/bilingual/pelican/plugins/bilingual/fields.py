@@ -140,8 +140,7 @@ for _name, _kinds, _required, _check, _doc in _CORE:
 
 
 # --- The bilingual plugin's own fields ----------------------------------------
-# Declared when the plugin is imported (as Pelican does before register()):
-# they are as static as core's, and every reader of them imports the plugin.
+# Declared by the plugin's register(), as every plugin declares its own.
 
 
 def _stamp(value: str, settings: Mapping[str, Any]) -> str | None:
@@ -149,7 +148,10 @@ def _stamp(value: str, settings: Mapping[str, Any]) -> str | None:
 
     if parse_stamp(value) is not None:
         return None
-    return f"'{value}': write it as de@1a2b3c4d (invoke translations --acknowledge KEY does)"
+    return (
+        f"'{value}': write it as de@1a2b3c4d"
+        " (python -m pelican.plugins.bilingual acknowledge KEY does)"
+    )
 
 
 def declare_bilingual_fields() -> None:
@@ -168,6 +170,3 @@ def declare_bilingual_fields() -> None:
         check=_stamp,
     )
     declare("menu_title", plugin="bilingual", doc="a shorter title for menus")
-
-
-declare_bilingual_fields()

@@ -1,7 +1,7 @@
 """The state of every translation: ok, missing, outdated or fallback.
 
 One function decides it for the build (which stops or warns) and for
-``invoke translations`` (which prints it), so the two always agree.
+``python -m pelican.plugins.bilingual status`` (which prints it), so the two always agree.
 """
 
 from __future__ import annotations
@@ -82,7 +82,7 @@ def check(registry: Registry, config: Config) -> Findings:
             elif FIELD not in item.metadata and lang != source_lang:
                 row.state = "untracked"
                 message = (
-                    "no 'Translated_from:' – run 'invoke translations --acknowledge"
+                    "no 'Translated_from:' – run 'python -m pelican.plugins.bilingual acknowledge"
                     f" {key}' once the translation matches its source"
                 )
                 findings.gaps.append(Problem(item.source_path, 1, message))
