@@ -8,6 +8,7 @@ command line itself (arguments, output, exit status) is ``__main__.py``.
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import Any
 
 from babel.messages.pofile import read_po
 from pelican.contents import Article, Page
+from pelican.generators import Generator
 from pelican.readers import Readers
 from pelican.settings import read_settings
 
@@ -51,22 +53,25 @@ def read_content(settings: dict[str, Any], config: Config) -> list[Any]:
 
     readers = Readers(settings)
     base = settings["PATH"]
+    # Pelican's own file finder, with its exclusions (articles skip PAGE_PATHS …).
+    finder = object.__new__(Generator)
+    finder.path, finder.settings = base, settings
     items = []
-    for paths, kind in ((settings["PAGE_PATHS"], Page), (settings["ARTICLE_PATHS"], Article)):
-        for folder in paths:
-            for root, _, names in sorted(os.walk(os.path.join(base, folder))):
-                for name in sorted(names):
-                    if name.rsplit(".", 1)[-1] not in readers.extensions:
-                        continue
-                    path = os.path.relpath(os.path.join(root, name), base)
-                    try:
-                        item = readers.read_file(base, path, content_class=kind, context={})
-                    except Exception as error:  # Pelican's readers raise anything
-                        where = os.path.join(base, path)
-                        raise UnreadableError(where, f"cannot be read: {error}") from error
-                    item.source_path = os.path.join(base, path)
-                    prepare(item, config)
-                    items.append(item)
+    for kind, content_class in (("PAGE", Page), ("ARTICLE", Article)):
+        found = finder.get_files(
+            settings[f"{kind}_PATHS"],
+            exclude=settings[f"{kind}_EXCLUDES"],
+            extensions=readers.extensions,
+        )
+        for path in sorted(found):
+            try:
+                item = readers.read_file(base, path, content_class=content_class, context={})
+            except Exception as error:  # Pelican's readers raise anything
+                where = os.path.join(base, path)
+                raise UnreadableError(where, f"cannot be read: {error}") from error
+            item.source_path = os.path.join(base, path)
+            prepare(item, config)
+            items.append(item)
     return items
 
 
@@ -74,10 +79,16 @@ def load(settings_file: str | Path) -> Site:
     """Read the site as the build would, and decide every key's state."""
     if not Path(settings_file).is_file():
         raise UnreadableError(settings_file, "no such settings file")
+    # Pelican's advice on feeds and time zones concerns a build, not this report.
+    settings_logger = logging.getLogger("pelican.settings")
+    level = settings_logger.level
+    settings_logger.setLevel(logging.ERROR)
     try:
         settings = read_settings(str(settings_file))
     except Exception as error:  # a settings file is Python: any mistake
         raise UnreadableError(settings_file, f"cannot be read: {error}") from error
+    finally:
+        settings_logger.setLevel(level)
     config = Config.from_settings(settings)
     settings.update(core_defaults(settings))  # as the build does: language from the folder …
     registry, problems = pair(read_content(settings, config), config)

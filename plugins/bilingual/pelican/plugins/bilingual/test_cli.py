@@ -114,3 +114,19 @@ def test_unreadable_content_file_is_one_line(site, capsys):
     assert code == 1
     assert err.startswith("error: content/pages/de/kaputt.md: cannot be read:")
     assert len(err.splitlines()) == 1
+
+
+def test_status_of_the_readme_site_reads_each_file_once(tmp_path, monkeypatch, capsys):
+    """Articles in the content root, pages below pages/: Pelican's own file
+    finder keeps pages out of the articles, as in the build."""
+    import shutil
+
+    from pelican.plugins.bilingual.testing import TEST_DATA
+
+    shutil.copytree(TEST_DATA, tmp_path / "site")
+    monkeypatch.chdir(tmp_path / "site")
+    code = main(["status", "--strict", "-s", "pelicanconf.py"])
+    out, err = capsys.readouterr()
+    assert code == 0, out + err
+    assert [line.split()[-1] for line in out.splitlines()[1:]] == ["ok", "ok", "ok"]
+    assert err == ""
