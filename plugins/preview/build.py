@@ -21,7 +21,7 @@ from pelican import Pelican
 from pelican.log import LimitFilter
 from pelican.settings import read_settings
 
-from .collect import ErrorRecords, StderrTap, problems_of, real_stderr
+from .collect import ErrorRecords, problems_of
 from .problems import Problem
 from .warm import TemplateBytecode, remember_timezones
 
@@ -98,13 +98,11 @@ class Builder:
         records = ErrorRecords()
         pelican_logger = logging.getLogger("pelican")
         pelican_logger.addHandler(records)
-        tap = StderrTap(real_stderr())
         # Warnings are shown again at every build, as in a fresh `invoke build`.
         LimitFilter._raised_messages.clear()
         LimitFilter._group_count.clear()
         start = time.perf_counter()
         error: BaseException | None = None
-        sys.stderr = tap  # type: ignore[assignment]
         try:
             Pelican(self.settings(fresh)).run()
         except (Exception, SystemExit) as stopped:
@@ -113,14 +111,12 @@ class Builder:
             shutil.rmtree(fresh, ignore_errors=True)
             raise
         finally:
-            tap.close_tap()
-            sys.stderr = tap.real
             pelican_logger.removeHandler(records)
         seconds = time.perf_counter() - start
         # Whatever Pelican saved (after reading, even if the build failed later)
         # was made with the current settings and plugins.
         self._cache_is_current = self.cache.is_dir()
-        problems = problems_of(records.messages, error, tap.errors, self.root)
+        problems = problems_of(records.messages, error, self.root)
         if problems:
             shutil.rmtree(fresh, ignore_errors=True)
             return Outcome(None, tuple(problems), seconds)
