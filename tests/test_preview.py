@@ -68,7 +68,7 @@ class Preview:
             if status == 0:  # restarting, as a browser's reload script sees it: ask again
                 time.sleep(0.1)
                 continue
-            build = re.search(r'const build = "([^"]+)"', page)
+            build = re.search(r'build = "([^"]+)"', page)
             assert build, f"no reload script in the page:\n{page[:2000]}"
             # Answers when a newer build is published (or after the server's poll time).
             self.get(f"/__preview__/events?build={build[1]}")
@@ -201,6 +201,21 @@ def test_a_saved_mistake_shows_the_error_page_until_it_is_fixed(preview):
     terminal = preview.output()
     assert "content/pages/de/tagungsort.md:3: unknown field 'Kex'" in terminal
     assert "Traceback" not in terminal
+
+
+def test_an_edit_of_the_text_updates_the_open_page_in_place_a_theme_edit_reloads_it(preview):
+    """The browser asks the events address what changed: page text only (the
+    page swaps its body, no reload) or more (it reloads)."""
+    _, page = preview.wait_until(PAGE, is_the_page, "page")
+    build = re.search(r'build = "([^"]+)"', page)[1]
+    preview.edit("content/pages/de/tagungsort.md", "## Krasnodar", "## Krasnodar am Kuban")
+    news = json.loads(preview.get(f"/__preview__/events?build={build}")[1])
+    assert news["textOnly"] is True
+    _, page = preview.wait_until(PAGE, lambda s, p: "Krasnodar am Kuban" in p, "new text")
+    build = re.search(r'build = "([^"]+)"', page)[1]
+    preview.edit("theme/templates/page.html", "{%", "{# a comment #}{%")
+    news = json.loads(preview.get(f"/__preview__/events?build={build}")[1])
+    assert news["textOnly"] is False
 
 
 # (file, old text, mistake, what the error page says: file, line, part of the message)

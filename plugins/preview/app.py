@@ -53,7 +53,9 @@ def _report(outcome: Outcome) -> None:
         print(f"  {problem}", flush=True)
 
 
-def _build_and_publish(builder: Builder, state: State) -> None:
+def _build_and_publish(builder: Builder, state: State, text_only: bool = False) -> None:
+    """Build; swap a good site in. ``text_only``: the saves this build stands
+    for changed page text only, so open pages may update their body in place."""
     outcome = builder.build()
     leftovers = [outcome.site] if outcome.site is not None else []
     try:
@@ -66,7 +68,7 @@ def _build_and_publish(builder: Builder, state: State) -> None:
         def swap() -> None:  # once swapped in, what is left to delete is the old site
             leftovers[:] = [swap_in(site, builder.output)]
 
-        state.publish((), swap)
+        state.publish((), swap, text_only)
     finally:
         _remove(leftovers)  # after the browsers were told: deleting takes a moment
 
@@ -112,7 +114,8 @@ def _watcher(builder: Builder) -> Watcher:
     plugin_trees = [Path(p) for p in settings.get("PLUGIN_PATHS") or []]
     plugin_trees += [root / "plugins", Path(__file__).resolve().parent.parent]
     return Watcher(
-        trees=[Path(settings["PATH"]), Path(settings["THEME"])],
+        content=Path(settings["PATH"]),
+        trees=[Path(settings["THEME"])],
         settings_files=[builder.settings_file, *root.glob("*.py")],
         plugin_trees=plugin_trees,
         output=builder.output,
@@ -147,7 +150,7 @@ def serve(settings_file: Path, output: Path, port: int = 8000, root: Path | None
                 builder.settings_changed()
             names = ", ".join(sorted(_relative(p, root) for p in saved))
             print(f"changed: {names}", flush=True)
-            _build_and_publish(builder, state)
+            _build_and_publish(builder, state, watcher.text_only(saved))
     except KeyboardInterrupt:
         print("\nPreview stopped.", flush=True)
     finally:

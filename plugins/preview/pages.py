@@ -4,6 +4,11 @@ The script asks the server to answer once the build it was served with is no
 longer current (a long poll), then reloads: after a good build the page shows
 the change, after a failed one the error page, and after the fix the page again.
 If the server is away (it restarts after a plugin changed), the script retries.
+
+When only the text of pages changed, the script fetches the page and puts its
+new body in place, keeping the scroll position: a tenth of a second sooner
+than a reload, which loads and lays out everything again. It reloads after
+all if the page's head (title aside) or status is not what it was.
 """
 
 from __future__ import annotations
@@ -19,10 +24,27 @@ EVENTS_PATH = "/__preview__/events"
 
 _SCRIPT = """<script>
 (() => {
-  const build = %s;
+  let build = %s;
+  const head = (page) => {
+    const copy = page.head.cloneNode(true);
+    copy.querySelector("title")?.remove();
+    return page.documentElement.lang + copy.outerHTML;
+  };
+  const replaceText = async () => {
+    const answer = await fetch(location.href, {cache: "no-store"});
+    const page = new DOMParser().parseFromString(await answer.text(), "text/html");
+    if (answer.status !== 200 || head(page) !== head(document)) return location.reload();
+    document.title = page.title;
+    document.body.replaceWith(page.body);
+    poll();
+  };
   const poll = () => fetch("%s?build=" + encodeURIComponent(build), {cache: "no-store"})
     .then((answer) => answer.json())
-    .then((news) => (news.build === build ? poll() : location.reload()))
+    .then((news) => {
+      if (news.build === build) return poll();
+      build = news.build;
+      return news.textOnly ? replaceText().catch(() => location.reload()) : location.reload();
+    })
     .catch(() => setTimeout(poll, 250));
   poll();
 })();

@@ -42,19 +42,20 @@ class PreviewHandler(SimpleHTTPRequestHandler):
     def _events(self) -> None:
         """Answer when the page's build is no longer the current one."""
         seen = parse_qs(urlsplit(self.path).query).get("build", [""])[0]
-        body = json.dumps({"build": self.state.wait_for_other(seen, POLL_SECONDS)}).encode()
+        build, text_only = self.state.wait_for_other(seen, POLL_SECONDS)
+        body = json.dumps({"build": build, "textOnly": text_only}).encode()
         self._send(HTTPStatus.OK, "application/json", body)
 
     def send_head(self) -> Any:
         """Decide what a GET or HEAD sends; returns the body to copy, if any."""
-        path = self.translate_path(self.path)
-        if os.path.isdir(path) and urlsplit(self.path).path.endswith("/"):
-            index = os.path.join(path, "index.html")
-            if os.path.isfile(index):
-                path = index
-        if path.endswith((".html", ".htm")) or not os.path.exists(path):
-            return self._page(path)
-        with self.state.changed:  # not in the middle of a swap
+        with self.state.changed:  # the output folder is not in the middle of a swap
+            path = self.translate_path(self.path)
+            if os.path.isdir(path) and urlsplit(self.path).path.endswith("/"):
+                index = os.path.join(path, "index.html")
+                if os.path.isfile(index):
+                    path = index
+            if path.endswith((".html", ".htm")) or not os.path.exists(path):
+                return self._page(path)
             return super().send_head()
 
     def _page(self, path: str) -> io.BytesIO | None:

@@ -4,6 +4,10 @@ The build loop publishes each finished build here; the HTTP threads read it.
 One lock covers the swap of the output folder and the change of build, so a
 page is never sent with the number of a build whose files it does not show
 (it would then miss its reload).
+
+A build that only changed the text of pages is marked ``text_only``: a page
+that missed nothing else may then put the new text in place of its body
+instead of a full reload (no new stylesheet, image or layout to load).
 """
 
 from __future__ import annotations
@@ -25,6 +29,10 @@ class Snapshot:
     finished: float
 
 
+# How many builds back a page may be and still take the new text in place.
+KEPT = 50
+
+
 class State:
     def __init__(self) -> None:
         # Different in every process, so that a browser notices a restart.
@@ -32,13 +40,19 @@ class State:
         self._count = 0
         self._problems: tuple[Problem, ...] = ()
         self._finished = time.time()
+        self._text_only: dict[int, bool] = {}  # build number -> only text changed
         self.changed = threading.Condition()
 
     def snapshot(self) -> Snapshot:
         """Call with ``changed`` held when the answer must match the files read."""
         return Snapshot(f"{self._boot}.{self._count}", self._problems, self._finished)
 
-    def publish(self, problems: tuple[Problem, ...], swap: Callable[[], None] | None) -> None:
+    def publish(
+        self,
+        problems: tuple[Problem, ...],
+        swap: Callable[[], None] | None,
+        text_only: bool = False,
+    ) -> None:
         """A build finished: swap its folder in (if any) and wake every waiting page."""
         with self.changed:
             if swap is not None:
@@ -46,10 +60,16 @@ class State:
             self._count += 1
             self._problems = problems
             self._finished = time.time()
+            self._text_only[self._count] = text_only and not problems
+            self._text_only.pop(self._count - KEPT, None)
             self.changed.notify_all()
 
-    def wait_for_other(self, build: str, timeout: float) -> str:
-        """Block until the current build is not ``build`` (or the timeout)."""
+    def wait_for_other(self, build: str, timeout: float) -> tuple[str, bool]:
+        """Block until the current build is not ``build`` (or the timeout); then
+        the current build, and whether every build since ``build`` was text only."""
         with self.changed:
             self.changed.wait_for(lambda: self.snapshot().build != build, timeout)
-            return self.snapshot().build
+            boot, _, count = build.partition(".")
+            newer = range(int(count) + 1, self._count + 1) if count.isdigit() else range(0)
+            text_only = boot == self._boot and all(self._text_only.get(n, False) for n in newer)
+            return self.snapshot().build, text_only

@@ -18,8 +18,10 @@ from watchfiles import Change, DefaultFilter, watch
 
 # Wait this long (ms) after a change for more (an editor's save is several
 # events), but never more than DEBOUNCE in all.
-STEP_MS = 30
+STEP_MS = 15
 DEBOUNCE_MS = 400
+# Pelican's Markdown reader's extensions: such a file holds a page's text.
+TEXT_SUFFIXES = {".md", ".markdown", ".mkd", ".mdown"}
 
 
 class _Filter(DefaultFilter):
@@ -39,13 +41,15 @@ class Watcher:
 
     def __init__(
         self,
+        content: Path,
         trees: Iterable[Path],
         settings_files: Iterable[Path],
         plugin_trees: Iterable[Path],
         output: Path,
     ) -> None:
+        self.content = content.resolve()
         self.plugin_trees = [p.resolve() for p in plugin_trees]
-        roots = {p.resolve() for p in [*trees, *plugin_trees] if p.is_dir()}
+        roots = {p.resolve() for p in [content, *trees, *plugin_trees] if p.is_dir()}
         # A tree inside another one is watched through it.
         self.trees = sorted(p for p in roots if not any(p != o and o in p.parents for o in roots))
         self.settings_dirs = sorted({p.resolve().parent for p in settings_files})
@@ -86,6 +90,10 @@ class Watcher:
                 saved |= self._changes.get_nowait()
             except queue.Empty:
                 return saved
+
+    def text_only(self, saved: Iterable[Path]) -> bool:
+        """Only Markdown files in the content changed (no settings, theme, image)."""
+        return all(p.suffix in TEXT_SUFFIXES and self.content in p.parents for p in saved)
 
     def settings_changed(self, saved: Iterable[Path]) -> bool:
         """A settings file (or a module beside it, such as pelicanconf.py) changed."""
