@@ -40,7 +40,8 @@ class State:
         self._count = 0
         self._problems: tuple[Problem, ...] = ()
         self._finished = time.time()
-        self._text_only: dict[int, bool] = {}  # build number -> only text changed
+        # Build number -> (it succeeded, only page text changed in it).
+        self._builds: dict[int, tuple[bool, bool]] = {0: (False, False)}
         self.changed = threading.Condition()
 
     def snapshot(self) -> Snapshot:
@@ -60,16 +61,20 @@ class State:
             self._count += 1
             self._problems = problems
             self._finished = time.time()
-            self._text_only[self._count] = text_only and not problems
-            self._text_only.pop(self._count - KEPT, None)
+            self._builds[self._count] = (not problems, text_only and not problems)
+            self._builds.pop(self._count - KEPT, None)
             self.changed.notify_all()
 
     def wait_for_other(self, build: str, timeout: float) -> tuple[str, bool]:
         """Block until the current build is not ``build`` (or the timeout); then
-        the current build, and whether every build since ``build`` was text only."""
+        the current build, and whether the page of ``build`` (a good one, not the
+        error page) can take the text of the current one in place: every build
+        since changed page text only."""
         with self.changed:
             self.changed.wait_for(lambda: self.snapshot().build != build, timeout)
             boot, _, count = build.partition(".")
-            newer = range(int(count) + 1, self._count + 1) if count.isdigit() else range(0)
-            text_only = boot == self._boot and all(self._text_only.get(n, False) for n in newer)
+            seen = int(count) if boot == self._boot and count.isdigit() else -1
+            text_only = self._builds.get(seen, (False, False))[0] and all(
+                self._builds.get(n, (False, False))[1] for n in range(seen + 1, self._count + 1)
+            )
             return self.snapshot().build, text_only
