@@ -74,6 +74,7 @@ h1 { font-size: 1.35rem; line-height: 1.3; margin: 0 0 .75rem; color: #8a1010; }
 h1 span { display: block; }
 h1 span + span { font-size: 1rem; font-weight: 600; color: #5a2a2a; }
 .note { margin: 0 0 1.25rem; color: #444; }
+.note span { display: block; }
 ol { padding-left: 1.5rem; }
 li { background: #fff; border: 1px solid #e4b9b9; border-left: .35rem solid #b31b1b;
      border-radius: .3rem; padding: .6rem .8rem; margin: 0 0 .75rem; }
