@@ -7,11 +7,15 @@ own threads and never waits for a build (it serves the last good one).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import shutil
+import signal
 import sys
+import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pelican.log
@@ -154,7 +158,21 @@ def serve(settings_file: Path, output: Path, port: int = 8000, root: Path | None
     except KeyboardInterrupt:
         print("\nPreview stopped.", flush=True)
     finally:
-        watcher.stop.set()
-        if server is not None:
-            server.shutdown()
-            server.server_close()
+        with _no_second_interrupt():
+            watcher.stop.set()
+            if server is not None:
+                server.shutdown()
+                server.server_close()
+
+
+@contextlib.contextmanager
+def _no_second_interrupt() -> Iterator[None]:
+    """A second Ctrl-C while the preview closes must not end it with a traceback."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
