@@ -269,17 +269,16 @@ def in_process_builds(project: Path, count: int, scratch: Path) -> list[tuple[st
     from pelican.settings import read_settings
 
     sys.path.insert(0, str(ROOT / "plugins"))
-    from preview.warm import TemplateBytecode, remember_timezones
+    from preview.warm import TemplateBytecode
 
     handler = logging.StreamHandler()
     handler.setLevel(logging.ERROR)
     pelican.log.init(level=logging.WARNING, handler=handler)
     templates = TemplateBytecode()
     cache = scratch / "pelican-cache"
-    variants: list[tuple[str, dict[str, object], bool]] = [
-        ("new Pelican per build, in one process", {}, False),
-        ("+ Jinja bytecode cache (JINJA_ENVIRONMENT)", {"templates": True}, False),
-        ("+ VTIMEZONE computed once per process", {"templates": True}, True),
+    variants: list[tuple[str, dict[str, object]]] = [
+        ("new Pelican per build, in one process", {}),
+        ("+ Jinja bytecode cache (JINJA_ENVIRONMENT)", {"templates": True}),
         (
             "+ CACHE_CONTENT, LOAD_CONTENT_CACHE, reader layer, no gzip (the preview)",
             {
@@ -290,7 +289,6 @@ def in_process_builds(project: Path, count: int, scratch: Path) -> list[tuple[st
                 "GZIP_CACHE": False,
                 "CACHE_PATH": str(cache),
             },
-            True,
         ),
     ]
     original = (project / SOURCE).read_text(encoding="utf-8")
@@ -309,9 +307,7 @@ def in_process_builds(project: Path, count: int, scratch: Path) -> list[tuple[st
 
     reference = fingerprint_of_build(build, {}, scratch / "reference")
     rows = []
-    for name, options, timezones in variants:
-        if timezones:
-            remember_timezones()
+    for name, options in variants:
         build(options, scratch / "warm")  # fills the caches; not counted
         seconds = []
         for _ in range(count):

@@ -23,7 +23,7 @@ from pelican.settings import read_settings
 
 from .collect import ErrorRecords, problems_of
 from .problems import Problem
-from .warm import TemplateBytecode, remember_timezones
+from .warm import TemplateBytecode
 
 # The reload script must not meet the site's Content-Security-Policy, which
 # forbids every script: preview builds leave the security headers out.
@@ -55,7 +55,6 @@ class Builder:
         self.output = output.resolve()
         self.root = root.resolve()
         self.templates = TemplateBytecode()
-        remember_timezones()
         # The preview's own cache folder (cache/ is ignored by git). A build
         # loads only what this process wrote with the same settings.
         self.cache = self.root / "cache" / "preview"

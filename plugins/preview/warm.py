@@ -6,18 +6,10 @@ bytecode cache, given through Pelican's ``JINJA_ENVIRONMENT`` setting, keeps
 the compiled code in memory; a template whose source changed, or an
 environment with other syntax options or extensions, gets a fresh compile, so
 the output is what a cold build writes.
-
-The program's calendars ask icalendar for a VTIMEZONE at every build, which
-icalendar works out from the time zone database transition by transition
-("This can take some time. Please cache the results.", its documentation
-says): a third of the build. ``remember_timezones`` caches the result for the
-life of the preview process and hands out copies, so nothing in the calendars
-changes.
 """
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
 from jinja2 import BytecodeCache, Environment
@@ -65,25 +57,3 @@ class TemplateBytecode(BytecodeCache):
 
     def clear(self) -> None:
         self._code.clear()
-
-
-def remember_timezones() -> None:
-    """Make ``icalendar.Timezone.from_tzid`` compute each time zone only once."""
-    try:
-        from icalendar import Timezone
-    except ImportError:  # a site without calendars
-        return
-    compute = Timezone.from_tzid.__func__  # type: ignore[attr-defined]
-    if getattr(compute, "remembered", False):
-        return
-    made: dict[tuple[Any, ...], Any] = {}
-
-    def from_tzid(cls: type, tzid: str, *args: Any, **kwargs: Any) -> Any:
-        key = (cls, tzid, args, tuple(sorted(kwargs.items())))
-        if key not in made:
-            made[key] = compute(cls, tzid, *args, **kwargs)
-        return copy.deepcopy(made[key])
-
-    from_tzid.remembered = True  # type: ignore[attr-defined]
-    from_tzid.__doc__ = compute.__doc__
-    Timezone.from_tzid = classmethod(from_tzid)  # type: ignore[method-assign, assignment]

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from functools import lru_cache
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone
 
 from .model import Program, Session
 
@@ -53,7 +54,15 @@ def build_calendar(
         event.add("status", "TENTATIVE" if program.provisional else "CONFIRMED")
         calendar.add_component(event)
     days = sorted(program.days) or [stamp.date()]
-    calendar.add_missing_timezones(
-        first_date=days[0] - dt.timedelta(days=366), last_date=days[-1] + dt.timedelta(days=366)
-    )
+    first, last = days[0] - dt.timedelta(days=366), days[-1] + dt.timedelta(days=366)
+    # Before the events, where calendar programs expect it.
+    calendar.subcomponents.insert(0, Timezone.from_ical(vtimezone(str(zone), first, last)))
     return calendar.to_ical()
+
+
+@lru_cache(maxsize=16)
+def vtimezone(tzid: str, first: dt.date, last: dt.date) -> bytes:
+    """The zone's VTIMEZONE, worked out once: icalendar derives it transition by
+    transition from the time zone database, which costs more than the rest of
+    all calendars together (its documentation asks callers to cache it)."""
+    return Timezone.from_tzid(tzid, first_date=first, last_date=last).to_ical()
