@@ -49,7 +49,7 @@ def configure(pelican: Any) -> None:
 
 def start_run(pelican: Any) -> None:
     """Fresh catalogs and an empty registry for every run."""
-    config = getattr(pelican, "bilingual_config", None) or Config.from_settings(pelican.settings)
+    config: Config = pelican.bilingual_config  # read by configure() when Pelican started
     problems: list[Problem] = []
     catalogs = {
         lang: load_catalog(config.catalogs, lang, config.domain, problems)
