@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Save-to-visible latency of the live preview, in a real browser.
 
+    .venv/bin/pip install -r bench/requirements.txt   # python-livereload, for "old"
     .venv/bin/python bench/preview_latency.py [--rounds 15] [--block 5] [--pause 3.5]
                                               [--builds 10] [--quiet 0.3] [--no-write]
 
