@@ -95,17 +95,41 @@ def livereload(c, port=8000):
     serve(ROOT / SETTINGS["local"], OUTPUT, int(port), ROOT)
 
 
-@task
-def messages(c):
-    """Extract the theme's strings, update the .po catalogs, report gaps."""
-    translations = ROOT / "theme" / "translations"
+@task(help={"settings": "settings file (default: pelicanconf.py)"})
+def messages(c, settings=SETTINGS["local"]):
+    """Extract the theme's strings, update the .po catalogs (a new language
+    of the settings gets its catalog), report gaps."""
+    from pelican.plugins.bilingual.config import Config
+    from pelican.settings import read_settings
+
+    try:
+        site = read_settings(str(ROOT / settings))
+    except Exception as error:  # a settings file is Python: any mistake
+        raise Exit(f"{settings}: cannot be read: {error}", code=2) from None
+    config = Config.from_settings(site)
+    translations = Path(config.catalogs or Path(site["THEME"]) / "translations")
     pybabel = shlex.quote(str(Path(PY).parent / "pybabel"))
     template = translations / "messages.pot"
-    c.run(
-        f"{pybabel} extract -F babel.cfg -k translate:2 --no-location --sort-output -o {template} ."
-    )
-    c.run(f"{pybabel} update -i {template} -d {translations} --no-fuzzy-matching --ignore-obsolete")
-    c.run(f"{pybabel} compile --statistics -d {translations} --use-fuzzy -f", hide="out", warn=True)
+    template.parent.mkdir(parents=True, exist_ok=True)
+    domain = f"-D {shlex.quote(config.domain)}"
+    with c.cd(str(ROOT)):  # babel.cfg and the sources to scan lie here
+        c.run(
+            f"{pybabel} extract -F babel.cfg -k translate:2 --no-location --sort-output"
+            f" -o {template} .",
+            hide="err",
+        )
+        for lang in config.languages:
+            if not (translations / lang / "LC_MESSAGES" / f"{config.domain}.po").exists():
+                c.run(f"{pybabel} init -i {template} -d {translations} -l {lang} {domain}")
+        c.run(
+            f"{pybabel} update -i {template} -d {translations} {domain}"
+            " --no-fuzzy-matching --ignore-obsolete"
+        )
+        c.run(
+            f"{pybabel} compile --statistics -d {translations} --use-fuzzy -f",
+            hide="out",
+            warn=True,
+        )
     for mo in translations.glob("*/LC_MESSAGES/*.mo"):
         os.remove(mo)  # compiled at build time; only the .po files are kept
 
