@@ -98,7 +98,7 @@ def checked(text: str, groups=("wg-a",)):
             "'Mittag' overlaps 'Eröffnung' (line 9) in place 'hall'",
         ),
         ("day 2017-06-29", "day 2017-07-02", 13, "2017-07-02 lies outside the conference"),
-        ("12:00-13:00 | lunch", "13:00-12:00 | lunch", 12, "ends before it starts"),
+        ("12:00-13:00 | lunch", "13:00-13:00 | lunch", 12, "ends when it starts"),
         ("wg-a | Gruppe A", "wg-z | Gruppe A", 14, "unknown working group 'wg-z' (known: wg-a)"),
         ("Mittag | hall", "Mittag | kitchen", 12, "unknown place 'kitchen'"),
         ("| lunch |", "| opening |", 12, "session key 'opening' is used twice (also line 9)"),
@@ -107,6 +107,28 @@ def checked(text: str, groups=("wg-a",)):
 def test_each_rule_names_the_line(old, new, line, message):
     problems = checked(GOOD.replace(old, new))
     assert any(p_line == line and message in text for p_line, text in problems), problems
+
+
+def test_an_end_before_the_start_is_on_the_next_day():
+    text = GOOD.replace(
+        "12:00-13:00 | lunch | break | Mittag", "20:00–01:00 | lunch | social | Empfang"
+    )
+    program, _ = parsed(text)
+    reception = program.by_key()["lunch"]
+    zone = ZoneInfo("Europe/Moscow")
+    assert reception.ends_next_day and reception.day == START
+    assert reception.ends(zone) == dt.datetime(2017, 6, 29, 1, tzinfo=zone)
+    assert checked(text) == []
+    # 23:00–01:00 meets 00:30–02:00 of the next day in the same place
+    late = text.replace("20:00–01:00 | lunch", "23:00–01:00 | lunch").replace(
+        "09:00–10:30 | wg-1 | working-group wg-a | Gruppe A | room",
+        "00:30–02:00 | wg-1 | working-group wg-a | Gruppe A | hall",
+    )
+    program, _ = parsed(late)
+    lunch, group = program.by_key()["lunch"], program.by_key()["wg-1"]
+    assert checked(late) == [
+        (group.line, f"'Gruppe A' overlaps 'Empfang' (line {lunch.line}) in place 'hall'")
+    ]
 
 
 def test_languages_must_agree_on_days_times_and_places():

@@ -159,6 +159,13 @@ def _locale(lang: str) -> str:
     return current().config.languages[lang].locale
 
 
+def print_view_written() -> bool:
+    """The print view is written when it has an address and every language its program."""
+    if not _settings("PROGRAM_PRINT_SAVE_AS"):
+        return False
+    return all(program_of(lang) is not None for lang in current().config.languages)
+
+
 class ProgramFilesGenerator(Generator):
     """Writes the calendars after the pages are known."""
 
@@ -172,9 +179,9 @@ class ProgramFilesGenerator(Generator):
     def _write_print_view(self, writer: Any) -> None:
         """Both languages side by side; only when every language has its program."""
         config, save_as = current().config, _settings("PROGRAM_PRINT_SAVE_AS")
-        programs = {lang: program_of(lang) for lang in config.languages}
-        if not save_as or None in programs.values():
+        if not print_view_written():
             return
+        programs = {lang: program_of(lang) for lang in config.languages}
         registry = current().registry
         pages = {lang: registry.get(_settings("PROGRAM_KEY", "program"), lang) for lang in programs}
         codes = {lang: qr_svg(_absolute(page.url), page.title) for lang, page in pages.items()}
@@ -279,6 +286,11 @@ def event_jsonld(ctx: Context, group: str | None = None) -> Markup:
     return Markup(script_safe(data))
 
 
+def print_view_url() -> str | None:
+    """The print view's address (``PROGRAM_PRINT_URL``), or None while it is not written."""
+    return _settings("PROGRAM_PRINT_URL") if print_view_written() else None
+
+
 def install_templates(generator: Any) -> None:
     generator.env.globals.update(
         program_days=program_days,
@@ -286,6 +298,7 @@ def install_templates(generator: Any) -> None:
         program_provisional=program_provisional,
         calendar_link=calendar_link,
         event_jsonld=event_jsonld,
+        print_view_url=print_view_url,
     )
 
 

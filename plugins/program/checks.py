@@ -35,8 +35,9 @@ def check_program(
             )
             problems.append(_problem(program, line, message))
         seen.setdefault(session.key, session)
-        if session.end <= session.start:
-            problems.append(_problem(program, line, "the session ends before it starts"))
+        if session.end == session.start:
+            message = "the session ends when it starts (an earlier end is on the next day)"
+            problems.append(_problem(program, line, message))
         if session.place and session.place not in program.places:
             message = f"unknown place '{session.place}' (add a line 'place {session.place}: …')"
             problems.append(_problem(program, line, message))
@@ -51,9 +52,11 @@ def check_program(
 def overlaps(program: Program) -> list[tuple[str, int, str]]:
     problems = []
     for first, second in combinations(program.sessions, 2):
-        if first.day != second.day or not first.place or first.place != second.place:
+        if not first.place or first.place != second.place:
             continue
-        if first.start < second.end and second.start < first.end:
+        # On the wall clock, so that a session past midnight meets the next day's.
+        (first_start, first_end), (second_start, second_end) = first.span, second.span
+        if first_start < second_end and second_start < first_end:
             message = (
                 f"'{second.title}' overlaps '{first.title}' (line {first.line})"
                 f" in place '{first.place}'"

@@ -30,11 +30,27 @@ class Session:
     line: int
     description: str = ""
 
+    @property
+    def ends_next_day(self) -> bool:
+        """An end before the start is on the next day (a session lasts under 24 h)."""
+        return self.end < self.start
+
+    @property
+    def end_day(self) -> dt.date:
+        return self.day + dt.timedelta(days=1) if self.ends_next_day else self.day
+
+    @property
+    def span(self) -> tuple[dt.datetime, dt.datetime]:
+        """Start and end on the venue's wall clock, the end on its own day."""
+        return dt.datetime.combine(self.day, self.start), dt.datetime.combine(
+            self.end_day, self.end
+        )
+
     def starts(self, zone: dt.tzinfo) -> dt.datetime:
         return dt.datetime.combine(self.day, self.start, tzinfo=zone)
 
     def ends(self, zone: dt.tzinfo) -> dt.datetime:
-        return dt.datetime.combine(self.day, self.end, tzinfo=zone)
+        return dt.datetime.combine(self.end_day, self.end, tzinfo=zone)
 
 
 @dataclass
@@ -54,7 +70,7 @@ class Program:
     def slots(self, day: dt.date) -> list[list[Session]]:
         """Sessions of a day grouped by time: parallel sessions share a slot."""
         slots: dict[tuple[dt.time, dt.time], list[Session]] = {}
-        for session in sorted(self.on(day), key=lambda s: (s.start, s.end)):
+        for session in sorted(self.on(day), key=lambda s: s.span):
             slots.setdefault((session.start, session.end), []).append(session)
         return list(slots.values())
 

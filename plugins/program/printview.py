@@ -40,7 +40,7 @@ def print_days(programs: dict[str, Program], facts: Any, locales: dict[str, str]
     days = []
     for day in first.days:
         rows = []
-        for session in sorted(first.on(day), key=lambda s: (s.start, s.end, s.key)):
+        for session in sorted(first.on(day), key=lambda s: (s.span, s.key)):
             views = [
                 session_view(by_key[lang][session.key], program, facts, locales[lang], None)
                 for lang, program in programs.items()

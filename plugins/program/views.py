@@ -19,6 +19,10 @@ class SessionView:
     end_iso: str
     local: tuple[str, str]  # start and end at the venue, e.g. ("15:00", "18:00")
     home: tuple[str, str]  # the same on the visitors' home clocks
+    # Days from the day the session is listed under to each time's day: (0, 1) for
+    # 20:00–01:00 at the venue; at home e.g. (-1, 0) for 00:30–02:00 an hour behind.
+    local_days: tuple[int, int]
+    home_days: tuple[int, int]
     place: str  # the place's name in the page's language (may hold a [[TBA: …]] gap)
     group_url: str | None
 
@@ -34,18 +38,27 @@ def _span(start: dt.datetime, end: dt.datetime, locale: str) -> tuple[str, str]:
     return format_time(start, "short", locale=locale), format_time(end, "short", locale=locale)
 
 
+def _days(day: dt.date, start: dt.datetime, end: dt.datetime) -> tuple[int, int]:
+    return (start.date() - day).days, (end.date() - day).days
+
+
 def session_view(
     session: Session, program: Program, facts: Any, locale: str, group_url: str | None
 ) -> SessionView:
     start, end = session.starts(facts.timezone), session.ends(facts.timezone)
-    home = _span(start.astimezone(facts.home_timezone), end.astimezone(facts.home_timezone), locale)
+    home_start, home_end = (
+        start.astimezone(facts.home_timezone),
+        end.astimezone(facts.home_timezone),
+    )
     place = program.places.get(session.place)
     return SessionView(
         session=session,
         start_iso=start.isoformat(),
         end_iso=end.isoformat(),
         local=_span(start, end, locale),
-        home=home,
+        home=_span(home_start, home_end, locale),
+        local_days=_days(session.day, start, end),
+        home_days=_days(session.day, home_start, home_end),
         place=place.name if place else "",
         group_url=group_url,
     )
