@@ -20,6 +20,8 @@ def settings(**changes):
             "end": dt.date(2017, 6, 30),
             "timezone": "Europe/Moscow",
             "home_timezone": "Europe/Berlin",
+            "venue_time_label": {"de": "Ortszeit", "ru": "местное время"},
+            "home_time_label": {"de": "daheim", "ru": "дома"},
             "organisers": [{"name": {"de": "A", "ru": "А"}, "role": "organiser"}],
         },
         "REGISTRATION_URL": "https://register.example.org/",

@@ -249,3 +249,10 @@ def test_the_print_view_is_linked_only_once_every_language_has_its_program(tmp_p
     link = both.html("/de/programm/").select_one(".print-link a")
     assert link["href"] == "/programm-programma/"
     assert both.html(link["href"]).select("table.print-program")
+
+
+def test_a_conference_without_a_print_view_links_none(tmp_path):
+    built = conference_site(tmp_path, RECEPTION, settings={"PROGRAM_PRINT_SAVE_AS": None})
+    assert built.returncode == 0, built.log
+    assert not (built.output / "programm-programma").exists()
+    assert built.html("/de/programm/").select(".print-link") == []

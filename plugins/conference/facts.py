@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -18,10 +20,25 @@ class FactsError(ValueError):
     """A wrong value in the settings, named by its setting."""
 
 
+# Roles the theme's catalogs label; any other role takes its label per
+# language from CONFERENCE['roles'] (which may also relabel these two).
+BUILT_IN_ROLES = ("organiser", "host")
+
+
 @dataclass(frozen=True)
 class Organiser:
     name: dict[str, str]
     role: str
+
+
+@dataclass(frozen=True)
+class RoleGroup:
+    """The organisers of one role; ``label`` is None for a built-in role the
+    theme labels from its catalogs."""
+
+    role: str
+    label: dict[str, str] | None
+    organisers: tuple[Organiser, ...]
 
 
 @dataclass(frozen=True)
@@ -39,6 +56,28 @@ class Conference:
     registration_url: str
     registration_deadline: dt.date | None
     as_of_moment: dt.datetime  # in UTC; the date below is its day
+    short_name: str = ""  # the favicon's text
+    slug: str = ""  # name (default language) and year, e.g. for calendar UIDs
+    role_labels: tuple[tuple[str, dict[str, str]], ...] = ()
+
+    @property
+    def organiser_groups(self) -> list[RoleGroup]:
+        """Every organiser, grouped by role in the order roles first appear."""
+        labels = dict(self.role_labels)
+        roles = list(dict.fromkeys(organiser.role for organiser in self.organisers))
+        return [
+            RoleGroup(
+                role,
+                labels.get(role),
+                tuple(o for o in self.organisers if o.role == role),
+            )
+            for role in roles
+        ]
+
+    @property
+    def two_clocks(self) -> bool:
+        """Whether visitors need their home clock beside the venue's."""
+        return self.home_timezone.key != self.timezone.key
 
     @property
     def as_of(self) -> dt.date:
@@ -116,6 +155,55 @@ def _check_languages(text: dict[str, str], languages: list[str], setting: str) -
     return text
 
 
+def _roles(raw: dict[str, Any], organisers: tuple[Organiser, ...], languages: list[str]):
+    """The labels of every role in CONFERENCE['roles'] and of every role in use."""
+    roles = raw.get("roles", {})
+    if not isinstance(roles, dict):
+        raise FactsError("CONFERENCE['roles'] must be a dict: role -> {language: label}")
+    labels = []
+    used = [o.role for o in organisers if o.role not in BUILT_IN_ROLES]
+    for role in dict.fromkeys([*roles, *used]):
+        text = roles.get(role, {})
+        if not isinstance(text, dict):
+            raise FactsError(f"CONFERENCE['roles'][{role!r}] must be a dict: language -> label")
+        labels.append((role, _check_languages(text, languages, f"CONFERENCE['roles'][{role!r}]")))
+    return tuple(labels)
+
+
+def _clock_labels(raw: dict[str, Any], two_clocks: bool, languages: list[str]):
+    """The two clocks' labels: needed in every language when there are two clocks."""
+    labels = []
+    for name in ("venue_time_label", "home_time_label"):
+        text = raw.get(name, {})
+        if not isinstance(text, dict):
+            raise FactsError(f"CONFERENCE['{name}'] must be a dict: language -> text")
+        if two_clocks:
+            _check_languages(text, languages, f"CONFERENCE['{name}']")
+        labels.append(text)
+    return labels
+
+
+_ROMAN = re.compile(r"[IVXLCDM]+(?=\W|$)")
+
+
+def _slug(text: str) -> str:
+    """Lower-case words joined by '-', accents dropped (ä -> a), any script kept."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return "-".join(re.findall(r"[^\W_]+", plain))
+
+
+def _short_name(raw: dict[str, Any], name: str, start: dt.date) -> str:
+    """CONFERENCE['short_name'], else the name's leading Roman numeral, else the year."""
+    value = raw.get("short_name")
+    if value is None:
+        numeral = _ROMAN.match(name)
+        return numeral.group() if numeral else str(start.year)
+    if not isinstance(value, str) or not 1 <= len(value.strip()) <= 4:
+        raise FactsError("CONFERENCE['short_name'] must be a text of 1 to 4 characters, e.g. 'XV'")
+    return value.strip()
+
+
 def read_facts(
     settings: dict[str, Any], languages: list[str], environ: dict[str, str] | None = None
 ) -> Conference:
@@ -137,24 +225,32 @@ def read_facts(
             _check_languages(
                 entry.get("name", {}), languages, f"CONFERENCE['organisers'][{n}]['name']"
             ),
-            entry.get("role", "organiser"),
+            str(entry.get("role", "organiser")),
         )
         for n, entry in enumerate(raw.get("organisers", []))
     )
+    name = _check_languages(_need(raw, "name", dict), languages, "CONFERENCE['name']")
+    zone_name = raw.get("timezone", settings.get("TIMEZONE", "UTC"))
+    timezone = _zone(zone_name, "CONFERENCE['timezone']")
+    home_timezone = _zone(raw.get("home_timezone", zone_name), "CONFERENCE['home_timezone']")
+    venue_label, home_label = _clock_labels(raw, home_timezone.key != timezone.key, languages)
+    main_name = name.get(settings.get("DEFAULT_LANG")) or next(iter(name.values()), "")
+    year = str(start.year)
     return Conference(
-        name=_check_languages(_need(raw, "name", dict), languages, "CONFERENCE['name']"),
+        name=name,
         country=str(raw.get("country", "")),
         city=_check_languages(_need(raw, "city", dict), languages, "CONFERENCE['city']"),
         start=start,
         end=end,
-        timezone=_zone(raw.get("timezone", "UTC"), "CONFERENCE['timezone']"),
-        home_timezone=_zone(
-            raw.get("home_timezone", raw.get("timezone", "UTC")), "CONFERENCE['home_timezone']"
-        ),
+        timezone=timezone,
+        home_timezone=home_timezone,
         organisers=organisers,
-        venue_time_label=raw.get("venue_time_label", {}),
-        home_time_label=raw.get("home_time_label", {}),
+        venue_time_label=venue_label,
+        home_time_label=home_label,
         registration_url=url,
         registration_deadline=deadline,
         as_of_moment=as_of_moment(settings, environ),
+        short_name=_short_name(raw, main_name, start),
+        slug=_slug(main_name if year in main_name else f"{main_name} {year}"),
+        role_labels=_roles(raw, organisers, languages),
     )
