@@ -13,7 +13,7 @@ from itertools import chain
 from typing import Any
 
 from pelican import signals
-from pelican.contents import Article, Page
+from pelican.contents import Article, Page, Static
 from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.readers import MarkdownReader
 from pelican.urlwrappers import Author, Category
@@ -52,7 +52,9 @@ def start_run(pelican: Any) -> None:
     config: Config = pelican.bilingual_config  # read by configure() when Pelican started
     problems: list[Problem] = []
     catalogs = {
-        lang: load_catalog(config.catalogs, lang, config.domain, problems)
+        lang: load_catalog(
+            config.catalogs, lang, config.domain, problems, config.languages[lang].locale
+        )
         for lang in config.languages
     }
     stop_on(problems, "message catalogs")
@@ -65,6 +67,11 @@ def start_run(pelican: Any) -> None:
 def prepare(content: Any, config: Config) -> None:
     """Give an item its language's settings and, if it has none, a slug in
     that language's transliteration."""
+    if isinstance(content, Static):
+        # The folder a file lies in is no language of a static file: it keeps
+        # the address STATIC_SAVE_AS gives, never a *_LANG_* variant.
+        content.in_default_lang = True
+        return
     lang = getattr(content, "lang", None)
     if lang not in config.per_language:
         return

@@ -21,7 +21,11 @@ def po_path(directory: str | Path, lang: str, domain: str) -> Path:
 
 
 def load_catalog(
-    directory: str | Path | None, lang: str, domain: str, problems: list[Problem]
+    directory: str | Path | None,
+    lang: str,
+    domain: str,
+    problems: list[Problem],
+    locale: str | None = None,
 ) -> NullTranslations:
     """Compile one language's catalog; a broken file becomes a Problem.
 
@@ -35,7 +39,7 @@ def load_catalog(
         return NullTranslations()
     try:
         with path.open("rb") as handle:
-            catalog = read_po(handle, locale=lang, abort_invalid=True)
+            catalog = read_po(handle, locale=locale or lang, abort_invalid=True)
     except PoFileError as error:
         line = getattr(error, "lineno", 0) + 1
         problems.append(Problem(str(path), line, f"cannot read catalog: {error.line.strip()!r}"))
@@ -43,6 +47,11 @@ def load_catalog(
     except ValueError as error:
         problems.append(Problem(str(path), 1, f"cannot read catalog: {error}"))
         return NullTranslations()
+    for message, errors in catalog.check():
+        # A placeholder the template does not pass (%(anzahl)d for %(num)d)
+        # would stop the render of every page with a KeyError.
+        for error in errors:
+            problems.append(Problem(str(path), message.lineno, f"{message.id!r}: {error}"))
     compiled = BytesIO()
     write_mo(compiled, catalog, use_fuzzy=False)
     compiled.seek(0)

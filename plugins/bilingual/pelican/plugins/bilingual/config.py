@@ -13,6 +13,8 @@ from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
+from babel import Locale, UnknownLocaleError
+
 from .core import core_defaults, is_default
 from .errors import Problem
 
@@ -110,7 +112,7 @@ class Config:
         default_lang = settings.get("DEFAULT_LANG", "en")
         raw = value["BILINGUAL_LANGUAGES"] or {default_lang: {}}
         languages = {
-            code: Language(code, spec.get("name", code), spec.get("locale", code))
+            code: Language(code, spec.get("name", code), spec.get("locale", code.replace("-", "_")))
             for code, spec in raw.items()
         }
         config = cls(
@@ -136,7 +138,7 @@ class Config:
                     merged[name] = merged[name].replace("{lang}", code)
             # Pelican picks *_LANG_URL for items outside DEFAULT_LANG; here
             # every language is a default one, so both spellings agree.
-            for kind in ("ARTICLE", "PAGE", "DRAFT", "DRAFT_PAGE"):
+            for kind in ("ARTICLE", "PAGE", "DRAFT", "DRAFT_PAGE", "STATIC"):
                 for suffix in ("URL", "SAVE_AS"):
                     if f"{kind}_{suffix}" in merged:
                         merged[f"{kind}_LANG_{suffix}"] = merged[f"{kind}_{suffix}"]
@@ -187,7 +189,26 @@ def setting_problems(settings: dict[str, Any]) -> list[Problem]:
             guess = get_close_matches(name, DEFAULTS, n=1)
             hint = f" – did you mean {guess[0]}?" if guess else ""
             problems.append(Problem("settings", 0, f"{name} is not a setting of the plugin{hint}"))
+    for name, kind in (("BILINGUAL_LANGUAGES", dict), ("BILINGUAL_SETTINGS", dict)):
+        if settings.get(name) is not None and not isinstance(settings[name], kind):
+            example = '{"de": {"name": "Deutsch"}, "ru": {"name": "Русский"}}'
+            problems.append(Problem("settings", 0, f"{name} must be a dict, e.g. {example}"))
+    if problems:
+        return problems
     codes = language_codes(settings)
+    for code, spec in codes.items():
+        if not isinstance(spec, dict):
+            message = f"BILINGUAL_LANGUAGES[{code!r}] must be a dict like {{'name': …}}"
+            problems.append(Problem("settings", 0, message))
+            continue
+        try:
+            Locale.parse(spec.get("locale", code.replace("-", "_")))
+        except (ValueError, UnknownLocaleError):
+            message = (
+                f"BILINGUAL_LANGUAGES[{code!r}]: Babel knows no locale"
+                f" {spec.get('locale', code)!r}; set 'locale', e.g. 'pt_BR'"
+            )
+            problems.append(Problem("settings", 0, message))
     for code, overrides in (settings.get("BILINGUAL_SETTINGS") or {}).items():
         where = f"BILINGUAL_SETTINGS[{code!r}]"
         if code not in codes:

@@ -10,6 +10,7 @@ with each *run*: ``get_generators`` is the first signal of every
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -56,6 +57,11 @@ def pause_in_autoreload() -> None:
                 from pelican.utils import wait_for_changes
 
                 logger.warning("Waiting for a change to build again …")
-                wait_for_changes(args.settings, settings)
+                changed = {path for _, path in wait_for_changes(args.settings, settings)}
+                if os.path.abspath(args.settings) in changed:
+                    # Pelican reads changed settings only after a good build;
+                    # after a failed one it would keep the old ones.
+                    logger.warning("The settings changed: starting again …")
+                    os.execv(sys.executable, [sys.executable, *sys.orig_argv[1:]])
             return
         frame = frame.f_back

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .config import Config
-from .errors import Problem
+from .errors import Problem, shown_path
 from .frontmatter import line_of
 
 
@@ -67,6 +67,8 @@ class Registry:
         for key, group in self.items.items():
             if any(isinstance(item, ListPage) for item in group.values()):
                 continue
+            if all(getattr(item, "status", "") == "draft" for item in group.values()):
+                continue  # a draft is published nowhere: its translation may wait
             for code in self.config.languages:
                 if code not in group:
                     yield key, code, next(iter(group.values()))
@@ -107,7 +109,7 @@ def pair(items: Iterable[Any], config: Config) -> tuple[Registry, list[Problem]]
                     source,
                     line_of(source, config.key),
                     f"{config.key} '{key}' in language '{item.lang}' is already used"
-                    f" by {other.source_path}",
+                    f" by {shown_path(other.source_path)}",
                 )
             )
             continue
@@ -131,7 +133,8 @@ def duplicate_urls(registry: Registry) -> list[Problem]:
                     Problem(
                         item.source_path,
                         line_of(item.source_path, "slug"),
-                        f"its address /{item.url} is also the address of {first.source_path}",
+                        f"its address /{item.url} is also the address of"
+                        f" {shown_path(first.source_path)}",
                     )
                 )
     return problems

@@ -11,7 +11,7 @@ from typing import Any
 
 from .alternates import is_fallback
 from .config import Config
-from .errors import Problem
+from .errors import Problem, shown_path
 from .frontmatter import line_of
 from .outdated import FIELD, parse_stamp, text_hash
 from .registry import ListPage, Registry
@@ -50,7 +50,7 @@ def _source_of(item: Any, key: str, registry: Registry, findings: Findings) -> A
         return None
     if stamp.digest != text_hash(source.source_path):
         item.outdated_source = source
-        message = f"outdated: {source.source_path} changed since it was translated"
+        message = f"outdated: {shown_path(source.source_path)} changed since it was translated"
         findings.gaps.append(Problem(item.source_path, line, message))
     return source
 
@@ -86,8 +86,9 @@ def check(registry: Registry, config: Config) -> Findings:
                     f" {key}' once the translation matches its source"
                 )
                 findings.gaps.append(Problem(item.source_path, 1, message))
+        drafts = all(getattr(item, "status", "") == "draft" for item in group.values())
         for lang in config.languages:
-            if files.get(lang) is None:
+            if files.get(lang) is None and not drafts:
                 existing = next(i for i in group.values() if not is_fallback(i))
                 name = config.languages[lang].name
                 message = f"no translation into {name} ('{lang}') for {config.key} '{key}'"

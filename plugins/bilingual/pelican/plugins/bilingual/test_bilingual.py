@@ -230,3 +230,58 @@ def test_pelican_autoreload_survives_a_mistake(site: Site):
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def test_static_files_keep_their_address(site: Site):
+    """A file in Pelican's default STATIC_PATHS is no content of a language."""
+    site.write("content/images/logo.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>")
+    site.build()
+    assert (site.output / "images" / "logo.svg").exists()
+
+
+def test_terms_differing_in_case_are_one_list_and_pair_by_their_articles(site: Site):
+    """``Music`` and ``music`` are one list, as in core; with several tags per
+    article a tag pairs with the one whose articles are its translations."""
+    for n, (en_tags, fr_tags) in enumerate(
+        [("Music, boats", "musique, bateaux"), ("music", "musique"), ("boats", "bateaux")]
+    ):
+        site.write(
+            f"content/en/t{n}.md",
+            f"Title: E{n}\nKey: t{n}\nDate: 2026-03-0{n + 1}\nTags: {en_tags}\n\nE.",
+        )
+        site.write(
+            f"content/fr/t{n}.md",
+            f"Title: F{n}\nKey: t{n}\nDate: 2026-03-0{n + 1}\nTags: {fr_tags}\n\nF.",
+        )
+    site.build()
+    music = site.html("en/tag/music.html")
+    assert ">E0<" in music and ">E1<" in music and ">E2<" not in music
+    sitemap = site.html("sitemap.xml")
+    entry = sitemap.split("<loc>/fr/tag/musique.html</loc>", 1)[1].split("</url>", 1)[0]
+    assert 'href="/en/tag/music.html"' in entry and "boats" not in entry
+
+
+def test_pelican_default_theme_menu_shows_the_page_languages_categories(site: Site):
+    site.build()
+    french = site.html("fr/index.html")
+    assert 'href="/fr/category/actualites.html"' in french
+    assert "/en/category/" not in french
+
+
+def test_a_catalog_placeholder_the_template_does_not_pass_is_named(site: Site, caplog):
+    path = site.root / "theme-translations" / "fr" / "LC_MESSAGES" / "messages.po"
+    path.parent.mkdir(parents=True)
+    path.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        '#, python-format\nmsgid "%(num)d news"\nmsgstr "%(anzahl)d nouvelles"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(BuildStopped):
+        site.build(BILINGUAL_CATALOGS=str(site.root / "theme-translations"))
+    assert "messages.po:6:" in caplog.text and "anzahl" in caplog.text
+
+
+def test_languages_written_as_a_list_are_named(site: Site, caplog):
+    with pytest.raises(BuildStopped):
+        site.build(BILINGUAL_LANGUAGES=["en", "fr"])
+    assert "BILINGUAL_LANGUAGES must be a dict" in caplog.text

@@ -14,7 +14,12 @@ from typing import Any
 
 from pelican.writers import Writer
 
+from .registry import ListPage
 from .runtime import current_or_none
+
+
+def str_title(page: ListPage) -> str:
+    return page.title.casefold()
 
 
 def language_of_write(kwargs: dict[str, Any]) -> str | None:
@@ -27,15 +32,33 @@ def language_of_write(kwargs: dict[str, Any]) -> str | None:
 
 
 class LanguageWriter(Writer):
-    """Themes list ``pages`` (Pelican's default theme puts them in its menu)
-    and ``articles``: a page in one language sees those of its language."""
+    """Themes list ``pages`` (Pelican's default theme puts them in its menu),
+    ``articles``, ``categories`` and ``tags``: a page in one language sees
+    those of its language – the categories and tags as the plugin's lists,
+    ``(term, articles)`` pairs like core's, whose terms link to those lists."""
 
     _own: dict[tuple[str, str, int], list[Any]]
+
+    def _terms(self, registry: Any, lang: str, kind: str) -> list[tuple[Any, list[Any]]]:
+        key = (kind, lang, id(registry))
+        if key not in self._own:
+            lists = [
+                page
+                for group in registry.items.values()
+                if isinstance(page := group.get(lang), ListPage)
+                and page.metadata.get("kind") == kind
+            ]
+            self._own[key] = [(page.term, page.items) for page in sorted(lists, key=str_title)]
+        return self._own[key]
 
     def _in_language(self, context: dict[str, Any], lang: str) -> dict[str, Any]:
         if not hasattr(self, "_own"):
             self._own = {}
-        lists = {}
+        runtime = current_or_none()
+        lists: dict[str, Any] = {}
+        if runtime is not None and runtime.registry is not None:
+            lists["categories"] = self._terms(runtime.registry, lang, "category")
+            lists["tags"] = self._terms(runtime.registry, lang, "tag")
         for name in ("pages", "articles"):
             items = context.get(name)
             if not isinstance(items, list):
