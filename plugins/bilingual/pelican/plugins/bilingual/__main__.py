@@ -41,13 +41,17 @@ def _line(problem: Problem) -> str:
 
 
 def status(settings: str, strict: bool) -> int:
-    """Print every key's state and every problem; 1 if ``strict`` and any."""
+    """Print every key's state and every problem; 1 for a problem that stops
+    every build, and with ``strict`` for any gap that stops a strict one."""
     site = load(settings)
     print(table(site.config, site.findings, os.getcwd()))
     problems = site.problems + site.findings.errors + site.findings.gaps
     gaps = catalog_gaps(site.config)
     for problem in [*problems, *gaps]:
         print(_line(problem))
+    if site.problems or site.findings.errors:
+        print("the build stops on these problems", file=sys.stderr)
+        return 1
     if strict and (problems or gaps):
         print("translations are not complete", file=sys.stderr)
         return 1

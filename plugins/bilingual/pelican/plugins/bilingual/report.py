@@ -141,6 +141,9 @@ def catalog_gaps(config: Config) -> list[Problem]:
     return gaps
 
 
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mdwn")
+
+
 def acknowledge(registry: Registry, config: Config, key: str) -> list[str]:
     """Record the source's current text in every translation of ``key``."""
     group = registry.items.get(key)
@@ -151,6 +154,9 @@ def acknowledge(registry: Registry, config: Config, key: str) -> list[str]:
     written = []
     for lang, item in group.items():
         if lang != source.lang:
+            if Path(item.source_path).suffix.lower() not in MARKDOWN_SUFFIXES:
+                reason = f"add 'Translated_from: {stamp}' by hand (only Markdown is written)"
+                raise UnreadableError(item.source_path, reason)
             write_stamp(item.source_path, stamp, after=config.key)
             written.append(item.source_path)
     return written
