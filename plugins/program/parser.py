@@ -10,8 +10,9 @@ The format (documented in docs/ and the README), one statement a line::
 
 A session line holds the time range, a session key (the same in every
 language), the kind (with the working group's key for ``working-group``),
-the title and the place's key. Every line that cannot be read is a Problem
-naming the file and line; parsing goes on to find them all.
+the title and the place's key. An end before the start is on the next day
+(``20:00–01:00``, listed under the day it starts). Every line that cannot be
+read is a Problem naming the file and line; parsing goes on to find them all.
 """
 
 from __future__ import annotations
