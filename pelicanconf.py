@@ -1,9 +1,8 @@
 """Local (development) settings of the conference site.
 
-Everything a visitor reads as a *fact* of the conference (name, dates, place,
-time zone, organisers, registration) lives in ``CONFERENCE`` and the two
-``REGISTRATION_*`` settings below, so that the next conference of the series
-is new content and new values here, not a code change.
+Everything a visitor reads as a *fact* of the conference (name, dates, place, time zone,
+organisers, registration, the favicon's text) lives in ``CONFERENCE`` and the two
+``REGISTRATION_*`` settings below: the next conference is new content and new values here.
 """
 
 from datetime import date
@@ -11,15 +10,15 @@ from datetime import date
 # --- The conference ---------------------------------------------------------
 
 CONFERENCE = {
-    "name": {
+    "name": {  # the favicon shows its Roman numeral, or "short_name" (1-4 characters) if set
         "de": "XIV. Deutsch-Russische Städtepartnerkonferenz",
         "ru": "XIV Российско-германская конференция городов-партнёров",
     },
     "start": date(2017, 6, 28),
     "end": date(2017, 6, 30),
-    "timezone": "Europe/Moscow",
+    "timezone": "Europe/Moscow",  # Pelican's TIMEZONE follows it
     "home_timezone": "Europe/Berlin",
-    # How the program names the two clocks it shows.
+    # How the program names the two clocks it shows (optional if both zones are one).
     "venue_time_label": {
         "de": "Ortszeit Krasnodar (MSK, UTC+3)",
         "ru": "местное время Краснодара (МСК, UTC+3)",
@@ -27,8 +26,9 @@ CONFERENCE = {
     "home_time_label": {"de": "in Deutschland", "ru": "в Германии"},
     "city": {"de": "Krasnodar", "ru": "Краснодар"},
     "country": "RU",
-    # Roles as the invitation of 15 March 2017 states them: four organisers
-    # and the host city, which organises the conference together with them.
+    # Roles as the invitation of 15 March 2017 states them: four organisers and the host
+    # city, which organises the conference with them. Any other role needs its label per
+    # language in "roles", e.g. {"partner": {"de": "Partner", "ru": "Партнёры"}}.
     "organisers": [
         {
             "name": {
@@ -82,8 +82,17 @@ AS_OF_DATE = date(2017, 3, 15)
 SITENAME = CONFERENCE["name"]["de"]
 SITEURL = ""
 RELATIVE_URLS = False
-TIMEZONE = "Europe/Moscow"
 DEFAULT_LANG = "de"
+# TIMEZONE is CONFERENCE["timezone"], set by the conference plugin; Pelican
+# warns of its absence before any plugin runs.
+LOG_FILTER = [
+    (
+        30,  # logging.WARNING
+        "No timezone information specified in the settings. Assuming your timezone is UTC"
+        " for feed generation. Check https://docs.getpelican.com/en/latest/settings.html#TIMEZONE"
+        " for more information",
+    )
+]
 
 PATH = "content"
 PAGE_PATHS = ["pages"]
@@ -110,7 +119,9 @@ SECURITY_HEADERS = {
 }
 
 # The page whose ```program block is the program, and the namespace of the
-# calendar UIDs (stable across builds, languages and changed addresses).
+# calendar UIDs (stable across builds, languages and changed addresses). Left
+# out, it is the conference's name and year as a slug; this site keeps the
+# value its calendars were first published with.
 PROGRAM_KEY = "program"
 PROGRAM_UID_NAMESPACE = "xiv-staedtepartnerkonferenz-2017"
 # The printable program, German and Russian side by side.

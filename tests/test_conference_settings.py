@@ -1,13 +1,21 @@
-"""The next conference from settings alone: roles and clocks follow CONFERENCE;
-a missing label names its setting."""
+"""The next conference from settings alone: roles, clocks, time zone, calendar
+UIDs and favicon follow CONFERENCE; a missing label names its setting."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+import runpy
+from types import SimpleNamespace
+from zoneinfo import ZoneInfo
 
 import pytest
+from pelican.plugins.bilingual.errors import BuildStopped
 
+from conference import derive_timezone
 from conference.facts import FactsError, read_facts
+from conference.favicon import favicon_svg
+from conftest import build_real_site
 
 LANGS = ["de", "ru"]
 
@@ -93,3 +101,103 @@ def test_the_slug_and_favicon_text_are_derived_from_name_and_year():
     assert facts(short_name="B19").short_name == "B19"
     with pytest.raises(FactsError, match=r"CONFERENCE\['short_name'\]"):
         facts(short_name="far too long")
+
+
+def test_the_favicon_is_one_self_contained_svg_with_the_text():
+    svg = favicon_svg("A&B").decode()
+    assert svg.startswith("<svg") and ">A&amp;B</text>" in svg
+    assert not re.search(r"href|url\(|<style|<script", svg)
+    assert favicon_svg("XV") == favicon_svg("XV")
+
+
+def pelican(**settings):
+    return SimpleNamespace(settings={"CONFERENCE": conference(), **settings})
+
+
+def test_timezone_follows_the_conference_unless_set():
+    derived = pelican()
+    derive_timezone(derived)
+    assert derived.settings["TIMEZONE"] == conference()["timezone"]
+    same = pelican(TIMEZONE=conference()["timezone"])
+    derive_timezone(same)
+    assert same.settings["TIMEZONE"] == conference()["timezone"]
+
+
+def test_a_contradicting_timezone_stops_naming_both(caplog):
+    with pytest.raises(BuildStopped):
+        derive_timezone(pelican(TIMEZONE="Asia/Tokyo"))
+    assert "TIMEZONE" in caplog.text and "CONFERENCE['timezone']" in caplog.text
+
+
+BERLIN = """
+CONFERENCE = {
+    **CONFERENCE,
+    "name": {"de": "XV. Testkonferenz", "ru": "XV Тестовая конференция"},
+    "timezone": "Europe/Berlin",
+    "home_timezone": "Europe/Moscow",
+    "venue_time_label": {"de": "Ortszeit Berlin", "ru": "время Берлина"},
+    "home_time_label": {"de": "in Moskau", "ru": "в Москве"},
+    "short_name": "T15",
+    "roles": {"partner": {"de": "Partner", "ru": "Партнёры"}},
+    "organisers": [
+        *CONFERENCE["organisers"],
+        {"name": {"de": "Firma B", "ru": "Фирма Б"}, "role": "partner"},
+    ],
+}
+del PROGRAM_UID_NAMESPACE
+"""
+
+
+@pytest.fixture(scope="module")
+def berlin(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("berlin")
+    built = build_real_site(tmp, extra_settings=BERLIN)
+    assert built.returncode == 0, built.log
+    return built, runpy.run_path(str(tmp / "settings.py"))["CONFERENCE"]
+
+
+def organisers_page(built, lang):
+    for path in built.output.glob(f"{lang}/*/index.html"):
+        page = built.html(path.relative_to(built.output).as_posix())
+        if page.select_one("ul.organisers"):
+            return page
+    raise AssertionError(f"no organisers page in {lang}")
+
+
+def test_a_new_role_is_shown_with_its_label_in_both_languages(berlin):
+    built, settings = berlin
+    for lang in LANGS:
+        page = organisers_page(built, lang)
+        headings = [h.get_text() for h in page.select("h2")]
+        assert settings["roles"]["partner"][lang] in headings
+        names = [li.get_text() for li in page.select("ul.organisers li")]
+        assert names == [
+            o["name"][lang]
+            for role in dict.fromkeys(o["role"] for o in settings["organisers"])
+            for o in settings["organisers"]
+            if o["role"] == role
+        ]
+
+
+def test_the_feed_and_the_calendars_follow_the_conference(berlin):
+    built, settings = berlin
+    zone = ZoneInfo(settings["timezone"])
+    feeds = list(built.output.rglob("*.atom"))
+    assert feeds
+    for feed in feeds:
+        for stamp in re.findall(r"<updated>([^<]+)</updated>", feed.read_text(encoding="utf-8")):
+            moment = dt.datetime.fromisoformat(stamp)
+            assert moment.utcoffset() == moment.replace(tzinfo=zone).utcoffset(), stamp
+    start = settings["start"].year
+    calendars = list(built.output.rglob("*.ics"))
+    assert calendars
+    for calendar in calendars:
+        uids = re.findall(r"^UID:(.+?)\r?$", calendar.read_text(encoding="utf-8"), re.M)
+        assert uids and all(u.endswith(f"@xv-testkonferenz-{start}") for u in uids)
+
+
+def test_the_favicon_shows_the_short_name(berlin):
+    built, settings = berlin
+    icon = built.html("/de/").select_one('link[rel="icon"]')["href"]
+    svg = (built.output / icon.lstrip("/")).read_text(encoding="utf-8")
+    assert f">{settings['short_name']}</text>" in svg

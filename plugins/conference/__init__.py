@@ -4,19 +4,47 @@ Reads ``CONFERENCE``, ``REGISTRATION_URL``, ``REGISTRATION_DEADLINE`` and
 ``AS_OF_DATE`` at the start of every run and offers them to every template as
 ``conference``. A wrong value stops the build with one line naming the
 setting, never with a traceback.
+
+What follows from the facts is derived, not repeated in the settings:
+Pelican's ``TIMEZONE`` is ``CONFERENCE['timezone']`` unless set (and must then
+agree), and the favicon (``favicon.svg`` in the theme's static folder) shows
+``CONFERENCE['short_name']`` or, without it, the name's Roman numeral.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from pelican import signals
+from pelican.generators import Generator
 from pelican.plugins.bilingual.errors import Problem, stop_on
 from pelican.plugins.bilingual.lifecycle import on_run_start
 
 from .facts import Conference, FactsError, read_facts
+from .favicon import favicon_svg
 
 _facts: Conference | None = None
+
+
+def derive_timezone(pelican: Any) -> None:
+    """TIMEZONE from CONFERENCE['timezone'], so the fact is set once."""
+    settings = pelican.settings
+    conference = settings.get("CONFERENCE")
+    zone = conference.get("timezone") if isinstance(conference, dict) else None
+    if zone is None:
+        return
+    explicit = settings.get("TIMEZONE")
+    if explicit is not None and explicit != zone:
+        message = (
+            f"TIMEZONE = {explicit!r} contradicts CONFERENCE['timezone'] = {zone!r};"
+            " remove TIMEZONE (it follows CONFERENCE['timezone'])"
+        )
+        stop_on([Problem("settings", 0, message)], "settings")
+    settings["TIMEZONE"] = zone
+    # The bilingual plugin may have copied the settings per language already.
+    for merged in getattr(getattr(pelican, "bilingual_config", None), "per_language", {}).values():
+        merged["TIMEZONE"] = zone
 
 
 def load(pelican: Any) -> None:
@@ -34,9 +62,27 @@ def install_templates(generator: Any) -> None:
     generator.env.globals["conference"] = _facts
 
 
+class FaviconGenerator(Generator):
+    """Writes the favicon the theme links, from the conference's short name."""
+
+    def generate_context(self) -> None:
+        """Nothing to read: the text comes from the settings."""
+
+    def generate_output(self, writer: Any) -> None:
+        path = Path(self.output_path) / self.settings.get("THEME_STATIC_DIR", "theme")
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "favicon.svg").write_bytes(favicon_svg(facts().short_name))
+
+
+def add_generator(pelican: Any) -> type:
+    return FaviconGenerator
+
+
 def register() -> None:
+    signals.initialized.connect(derive_timezone)
     on_run_start(load)
     signals.generator_init.connect(install_templates)
+    signals.get_generators.connect(add_generator)
 
 
 def facts() -> Conference:

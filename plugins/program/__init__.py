@@ -221,7 +221,7 @@ class ProgramFilesGenerator(Generator):
             sessions,
             name=f"{conference.name[lang]} – {title}",
             zone=conference.timezone,
-            namespace=_settings("PROGRAM_UID_NAMESPACE", "program.invalid"),
+            namespace=_settings("PROGRAM_UID_NAMESPACE") or conference.slug,
             stamp=stamp,
             url=_absolute(page.url),
             place_name=_place_names(program, lang),
