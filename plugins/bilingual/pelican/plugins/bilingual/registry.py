@@ -81,6 +81,14 @@ def pair(items: Iterable[Any], config: Config) -> tuple[Registry, list[Problem]]
     for item in items:
         source = item.source_path
         key = item.metadata.get(config.key)
+        if "lang" not in item.metadata:
+            known = ", ".join(config.languages)
+            message = (
+                "lies in no language folder: move it into a folder named by its language"
+                f" (known: {known}), or give it 'Lang:'"
+            )
+            problems.append(Problem(source, 0, message))
+            continue
         if item.lang not in config.languages:
             known = ", ".join(config.languages)
             problems.append(

@@ -285,3 +285,10 @@ def test_languages_written_as_a_list_are_named(site: Site, caplog):
     with pytest.raises(BuildStopped):
         site.build(BILINGUAL_LANGUAGES=["en", "fr"])
     assert "BILINGUAL_LANGUAGES must be a dict" in caplog.text
+
+
+def test_a_file_in_no_language_folder_is_named(site: Site, caplog):
+    site.write("content/loose.md", "Title: Loose\nKey: loose\nDate: 2026-05-01\n\nText.")
+    with pytest.raises(BuildStopped):
+        site.build()
+    assert "loose.md: lies in no language folder" in caplog.text
