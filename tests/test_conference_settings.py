@@ -201,3 +201,26 @@ def test_the_favicon_shows_the_short_name(berlin):
     icon = built.html("/de/").select_one('link[rel="icon"]')["href"]
     svg = (built.output / icon.lstrip("/")).read_text(encoding="utf-8")
     assert f">{settings['short_name']}</text>" in svg
+
+
+def test_the_program_names_both_clocks_from_the_settings(berlin):
+    built, settings = berlin
+    for lang in LANGS:
+        notes = [
+            p.get_text()
+            for path in built.output.glob(f"{lang}/*/index.html")
+            for p in built.html(path.relative_to(built.output).as_posix()).select(".clock-note")
+        ]
+        assert notes, lang
+        assert settings["venue_time_label"][lang] in notes[0]
+        assert settings["home_time_label"][lang] in notes[0]
+
+
+def test_a_missing_clock_label_stops_the_real_build_naming_it(tmp_path):
+    built = build_real_site(
+        tmp_path,
+        extra_settings='CONFERENCE = {**CONFERENCE, "home_time_label": {"de": "daheim"}}\n',
+    )
+    assert built.returncode != 0
+    assert "settings: CONFERENCE['home_time_label'] has no text for: ru" in built.log
+    assert "Traceback" not in built.log
