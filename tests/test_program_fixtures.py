@@ -256,3 +256,20 @@ def test_a_conference_without_a_print_view_links_none(tmp_path):
     assert built.returncode == 0, built.log
     assert not (built.output / "programm-programma").exists()
     assert built.html("/de/programm/").select(".print-link") == []
+
+
+def test_a_conference_in_the_visitors_own_time_zone_shows_one_clock(tmp_path):
+    """Venue and home share a time zone: no clock labels needed, no second time."""
+    one_clock = {
+        key: value
+        for key, value in CONFERENCE.items()
+        if key not in ("venue_time_label", "home_time_label")
+    }
+    one_clock["home_timezone"] = CONFERENCE["timezone"]
+    built = conference_site(tmp_path, RECEPTION, settings={"CONFERENCE": one_clock})
+    assert built.returncode == 0, built.log
+    for url in ("/de/programm/", "/ru/programma/", "/programm-programma/"):
+        page = built.html(url)
+        assert not page.select(".home-time, .clock-note"), url
+        assert "()" not in visible(page), url
+    assert session_times(built, "/de/programm/", "reception") == "20:00 bis 01:00 (Folgetag)"
