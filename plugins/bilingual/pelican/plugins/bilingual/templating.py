@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from babel import Locale
+from babel.lists import format_list
 from babel.numbers import format_decimal as babel_format_decimal
 from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
@@ -200,6 +201,20 @@ def date_range(ctx: Context, start: dt.date, end: dt.date, lang: str | None = No
     return dates.format_date_range(start, end, _locale(ctx, lang))
 
 
+@pass_context
+def language_list(ctx: Context) -> str:
+    """The site's languages named in the page's language, its own first, as
+    CLDR joins a list: ``Deutsch und Russisch``, ``русский и немецкий``."""
+    languages = current().config.languages
+    lang = lang_of(ctx)
+    names = Locale.parse(languages[lang].locale).languages
+    codes = [lang, *(code for code in languages if code != lang)]
+    words = [
+        names.get(languages[code].locale.split("_")[0], languages[code].name) for code in codes
+    ]
+    return format_list(words, locale=languages[lang].locale)
+
+
 def install(env: Environment) -> None:
     """Add gettext and the helpers to one generator's Jinja environment."""
     env.add_extension("jinja2.ext.i18n")
@@ -217,6 +232,7 @@ def install(env: Environment) -> None:
         item=item,
         menu=menu,
         languages=lambda: current().config.languages,
+        language_list=language_list,
     )
     env.filters.update(
         format_date=format_date,

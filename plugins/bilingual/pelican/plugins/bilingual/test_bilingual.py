@@ -292,3 +292,14 @@ def test_a_file_in_no_language_folder_is_named(site: Site, caplog):
     with pytest.raises(BuildStopped):
         site.build()
     assert "loose.md: lies in no language folder" in caplog.text
+
+
+def test_language_list_names_the_languages_in_the_page_language(site: Site, tmp_path: Path):
+    overrides = tmp_path / "overrides"
+    overrides.mkdir()
+    (overrides / "page.html").write_text(
+        '<html lang="{{ page_lang() }}"><p>{{ language_list() }}</p>'
+    )
+    site.build(THEME_TEMPLATES_OVERRIDES=[str(overrides)])
+    assert "<p>English and French</p>" in site.html("en/pages/about-the-festival.html")
+    assert "<p>français et anglais</p>" in site.html("fr/pages/a-propos-du-festival.html")
