@@ -224,3 +224,13 @@ def test_a_missing_clock_label_stops_the_real_build_naming_it(tmp_path):
     assert built.returncode != 0
     assert "settings: CONFERENCE['home_time_label'] has no text for: ru" in built.log
     assert "Traceback" not in built.log
+
+
+def test_search_engines_learn_only_the_organisers_as_organizer():
+    from program.jsonld import conference_event
+
+    event = conference_event(facts(), "de", None, url="https://example.org/", description="")
+    names = [organizer["name"] for organizer in event["organizer"]]
+    assert names == [
+        o["name"]["de"] for o in conference()["organisers"] if o["role"] in ("organiser", "host")
+    ]

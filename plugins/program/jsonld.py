@@ -26,6 +26,9 @@ def place(city: str, country: str, name: str | None = None) -> dict[str, Any]:
     return {"@type": "Place", "name": name or city, "address": address}
 
 
+ORGANISING_ROLES = ("organiser", "host")
+
+
 def conference_event(
     facts: Any, lang: str, program: Program | None, *, url: str, description: str
 ) -> dict[str, Any]:
@@ -50,9 +53,11 @@ def conference_event(
         "eventStatus": f"{SCHEMA}EventScheduled",
         "eventAttendanceMode": f"{SCHEMA}OfflineEventAttendanceMode",
         "location": place(facts.city[lang], facts.country),
+        # Only those who organise it: a partner or sponsor is no organizer.
         "organizer": [
             {"@type": "Organization", "name": organiser.name[lang]}
             for organiser in facts.organisers
+            if organiser.role in ORGANISING_ROLES
         ],
         "offers": offer,
     }
