@@ -25,6 +25,10 @@ class FactsError(ValueError):
 BUILT_IN_ROLES = ("organiser", "host")
 
 
+def two_clocks(venue: ZoneInfo, home: ZoneInfo) -> bool:
+    return home.key != venue.key
+
+
 @dataclass(frozen=True)
 class Organiser:
     name: dict[str, str]
@@ -77,7 +81,7 @@ class Conference:
     @property
     def two_clocks(self) -> bool:
         """Whether visitors need their home clock beside the venue's."""
-        return self.home_timezone.key != self.timezone.key
+        return two_clocks(self.timezone, self.home_timezone)
 
     @property
     def as_of(self) -> dt.date:
@@ -233,7 +237,7 @@ def read_facts(
     zone_name = raw.get("timezone", settings.get("TIMEZONE", "UTC"))
     timezone = _zone(zone_name, "CONFERENCE['timezone']")
     home_timezone = _zone(raw.get("home_timezone", zone_name), "CONFERENCE['home_timezone']")
-    venue_label, home_label = _clock_labels(raw, home_timezone.key != timezone.key, languages)
+    venue_label, home_label = _clock_labels(raw, two_clocks(timezone, home_timezone), languages)
     main_name = name.get(settings.get("DEFAULT_LANG")) or next(iter(name.values()), "")
     year = str(start.year)
     return Conference(

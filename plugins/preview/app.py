@@ -22,6 +22,7 @@ import pelican.log
 
 from .build import Builder, Outcome, swap_in
 from .collect import not_collected
+from .problems import relative
 from .server import start_server
 from .state import State
 from .watch import Watcher
@@ -100,13 +101,6 @@ def _restart(port: int) -> None:
     os.execv(sys.executable, [sys.executable, *sys.orig_argv[1:]])
 
 
-def _relative(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return str(path)
-
-
 def _watcher(builder: Builder) -> Watcher:
     """Watch what the settings name; the usual folders if they cannot be read
     (the first build will then show why)."""
@@ -152,7 +146,7 @@ def serve(settings_file: Path, output: Path, port: int = 8000, root: Path | None
                 _restart(server.server_address[1])
             if watcher.settings_changed(saved):
                 builder.settings_changed()
-            names = ", ".join(sorted(_relative(p, root) for p in saved))
+            names = ", ".join(sorted(relative(str(p), root) for p in saved))
             print(f"changed: {names}", flush=True)
             _build_and_publish(builder, state, watcher.text_only(saved))
     except KeyboardInterrupt:

@@ -54,6 +54,3 @@ class TemplateBytecode(BytecodeCache):
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         self._code[(bucket.key, _signature(bucket.environment))] = bucket.bytecode_to_string()
-
-    def clear(self) -> None:
-        self._code.clear()

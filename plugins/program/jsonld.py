@@ -11,6 +11,8 @@ import datetime as dt
 import json
 from typing import Any
 
+from conference.facts import BUILT_IN_ROLES
+
 from .model import Program, Session
 
 SCHEMA = "https://schema.org/"
@@ -24,9 +26,6 @@ def script_safe(data: dict[str, Any]) -> str:
 def place(city: str, country: str, name: str | None = None) -> dict[str, Any]:
     address = {"@type": "PostalAddress", "addressLocality": city, "addressCountry": country}
     return {"@type": "Place", "name": name or city, "address": address}
-
-
-ORGANISING_ROLES = ("organiser", "host")
 
 
 def conference_event(
@@ -57,7 +56,7 @@ def conference_event(
         "organizer": [
             {"@type": "Organization", "name": organiser.name[lang]}
             for organiser in facts.organisers
-            if organiser.role in ORGANISING_ROLES
+            if organiser.role in BUILT_IN_ROLES  # organiser and host; a partner is none
         ],
         "offers": offer,
     }

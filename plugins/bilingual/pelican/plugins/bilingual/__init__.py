@@ -20,7 +20,6 @@ from pelican.urlwrappers import Author, Category
 
 from .catalogs import load_catalog
 from .config import Config, setting_problems
-from .core import core_defaults
 from .errors import Problem, keep_messages_visible, stop_on
 from .fallback import make_fallback
 from .fields import declare_bilingual_fields
@@ -43,8 +42,7 @@ def configure(pelican: Any) -> None:
     keep_messages_visible()
     settings = pelican.settings
     stop_on(setting_problems(settings), "settings")
-    pelican.bilingual_config = Config.from_settings(settings)
-    settings.update(core_defaults(settings))
+    pelican.bilingual_config = Config.take_over(settings)
 
 
 def start_run(pelican: Any) -> None:

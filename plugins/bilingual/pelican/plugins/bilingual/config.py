@@ -107,6 +107,15 @@ class Config:
         return cls._build(adjusted, list_patterns(settings))
 
     @classmethod
+    def take_over(cls, settings: dict[str, Any]) -> Config:
+        """Read the site's settings, then give core what a bilingual site
+        needs – in this order, as the site's own list settings are read first.
+        The build and the status command both start here."""
+        config = cls.from_settings(settings)
+        settings.update(core_defaults(settings))
+        return config
+
+    @classmethod
     def _build(cls, settings: dict[str, Any], lists: dict[str, Any]) -> Config:
         value = {name: settings.get(name, default) for name, default in DEFAULTS.items()}
         default_lang = settings.get("DEFAULT_LANG", "en")

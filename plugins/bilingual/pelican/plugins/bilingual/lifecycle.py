@@ -28,16 +28,12 @@ paired = signal("bilingual_paired")
 
 
 def on_run_start(handler: Callable[[Any], None]) -> None:
-    """Call ``handler(pelican)`` at the start of every run (before any generator)."""
+    """Call ``handler(pelican)`` at the start of every run (before any generator).
 
-    def receiver(pelican: Any) -> None:
-        handler(pelican)
-
-    receiver.__module__ = handler.__module__
-    receiver.__qualname__ = f"on_run_start({handler.__qualname__})"
-    # Blinker holds receivers weakly: keep this one alive with its handler.
-    handler.__dict__.setdefault("_run_start_receiver", receiver)
-    signals.get_generators.connect(handler.__dict__["_run_start_receiver"])
+    Pelican takes what ``get_generators`` receivers return as generator
+    classes and skips ``None``, so a handler that returns nothing is safe there.
+    """
+    signals.get_generators.connect(handler)
 
 
 def pause_in_autoreload() -> None:

@@ -21,7 +21,6 @@ from pelican.readers import Readers
 from pelican.settings import read_settings
 
 from .config import Config
-from .core import core_defaults
 from .errors import Problem
 from .outdated import Stamp, text_hash, write_stamp
 from .registry import Registry, pair
@@ -89,8 +88,7 @@ def load(settings_file: str | Path) -> Site:
         raise UnreadableError(settings_file, f"cannot be read: {error}") from error
     finally:
         settings_logger.setLevel(level)
-    config = Config.from_settings(settings)
-    settings.update(core_defaults(settings))  # as the build does: language from the folder …
+    config = Config.take_over(settings)  # as the build does: language from the folder …
     registry, problems = pair(read_content(settings, config), config)
     return Site(settings, config, registry, check(registry, config), problems)
 

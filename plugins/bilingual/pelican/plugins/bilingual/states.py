@@ -38,20 +38,25 @@ def _source_of(item: Any, key: str, registry: Registry, findings: Findings) -> A
     if value is None:
         return None
     stamp = parse_stamp(str(value))
-    line = line_of(item.source_path, FIELD)
+
+    def problem(message: str) -> Problem:
+        # The file is read again for the line only when there is a problem.
+        return Problem(item.source_path, line_of(item.source_path, FIELD), message)
+
     if stamp is None:
-        message = f"Translated_from '{value}' is not of the form 'de@1a2b3c4d'"
-        findings.errors.append(Problem(item.source_path, line, message))
+        findings.errors.append(
+            problem(f"Translated_from '{value}' is not of the form 'de@1a2b3c4d'")
+        )
         return None
     source = registry.get(key, stamp.lang)
     if source is None or is_fallback(source):
         message = f"translated from '{stamp.lang}', but no '{stamp.lang}' file has key '{key}'"
-        findings.errors.append(Problem(item.source_path, line, message))
+        findings.errors.append(problem(message))
         return None
     if stamp.digest != text_hash(source.source_path):
         item.outdated_source = source
         message = f"outdated: {shown_path(source.source_path)} changed since it was translated"
-        findings.gaps.append(Problem(item.source_path, line, message))
+        findings.gaps.append(problem(message))
     return source
 
 

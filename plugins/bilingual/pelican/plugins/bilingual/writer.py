@@ -37,7 +37,10 @@ class LanguageWriter(Writer):
     those of its language – the categories and tags as the plugin's lists,
     ``(term, articles)`` pairs like core's, whose terms link to those lists."""
 
-    _own: dict[tuple[str, str, int], list[Any]]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Each language's lists, worked out once per run (one writer per run).
+        self._own: dict[tuple[str, str, int], list[Any]] = {}
 
     def _terms(self, registry: Any, lang: str, kind: str) -> list[tuple[Any, list[Any]]]:
         key = (kind, lang, id(registry))
@@ -52,8 +55,6 @@ class LanguageWriter(Writer):
         return self._own[key]
 
     def _in_language(self, context: dict[str, Any], lang: str) -> dict[str, Any]:
-        if not hasattr(self, "_own"):
-            self._own = {}
         runtime = current_or_none()
         lists: dict[str, Any] = {}
         if runtime is not None and runtime.registry is not None:
