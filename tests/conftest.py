@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from sites import Source, next_conference, this_site
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -72,14 +74,16 @@ def write_settings(
     settings: str = "pelicanconf.py",
     extra_settings: str = "",
     content: Path = ROOT / "content",
+    folder: Path = ROOT,
 ) -> Path:
-    """A settings file: the real theme and plugins, the real (or a changed copy
-    of the) content, the project's settings with ``extra_settings`` after them."""
+    """A settings file: the real theme and plugins, the content (the site's own
+    or a changed copy), the settings of the site in ``folder`` with
+    ``extra_settings`` after them."""
     tmp.mkdir(parents=True, exist_ok=True)
     conf = tmp / "settings.py"
     conf.write_text(
         encoding="utf-8",
-        data=f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
+        data=f"import sys\nsys.path.insert(0, {str(folder)!r})\n"
         f"from {Path(settings).stem} import *\n"
         f"PATH = {str(content)!r}\nTHEME = {str(ROOT / 'theme')!r}\n"
         f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n" + textwrap.dedent(extra_settings),
@@ -98,6 +102,26 @@ def build_real_site(
     return run_pelican(conf, content, tmp / "output", env)
 
 
+def build_source(
+    source: Source,
+    tmp: Path,
+    settings: str = "pelicanconf.py",
+    env: dict[str, str] | None = None,
+    extra_settings: str = "",
+) -> Built:
+    """Builds a conference site (this one or another) as ``invoke build`` would."""
+    conf = write_settings(tmp, settings, extra_settings, source.content, source.folder)
+    return run_pelican(conf, source.content, tmp / "output", env)
+
+
+@pytest.fixture(scope="session", params=["this-site", "next-conference"])
+def source(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Source:
+    """Each conference the site tests run on (see sites.py)."""
+    if request.param == "this-site":
+        return this_site()
+    return next_conference(tmp_path_factory.mktemp("sources"))
+
+
 def copy_content(tmp: Path, edits: dict[str, tuple[str, str]]) -> Path:
     """A copy of the real content with ``{file: (old text, new text)}`` replaced."""
     import shutil
@@ -113,8 +137,9 @@ def copy_content(tmp: Path, edits: dict[str, tuple[str, str]]) -> Path:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    built = build_real_site(tmp_path_factory.mktemp("site"))
+def site(source: Source, tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The development build of each conference site, built once."""
+    built = build_source(source, tmp_path_factory.mktemp("site"))
     assert built.returncode == 0, built.log
     return built
 
