@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from sites import Source, next_conference, this_site
 
 ROOT = Path(__file__).resolve().parent.parent
