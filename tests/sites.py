@@ -49,13 +49,17 @@ class Source:
         """Every Markdown file's front matter, by path."""
         return {path: frontmatter.read(path) for path in sorted(self.content.rglob("*.md"))}
 
-    def with_field(self, name: str, value: str, lang: str) -> list[frontmatter.FrontMatter]:
-        """The files of ``lang`` whose field ``name`` is ``value``."""
+    def in_language(self, lang: str) -> list[frontmatter.FrontMatter]:
+        """The files in a folder named for ``lang`` (as the bilingual plugin reads them)."""
         return [
             matter
             for path, matter in self.pages.items()
-            if lang in path.relative_to(self.content).parts and matter.value(name) == value
+            if lang in path.relative_to(self.content).parts
         ]
+
+    def with_field(self, name: str, value: str, lang: str) -> list[frontmatter.FrontMatter]:
+        """The files of ``lang`` whose field ``name`` is ``value``."""
+        return [matter for matter in self.in_language(lang) if matter.value(name) == value]
 
 
 def this_site() -> Source:
