@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import runpy
 from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
@@ -15,7 +14,8 @@ from pelican.plugins.bilingual.errors import BuildStopped
 from conference import derive_timezone
 from conference.facts import FactsError, read_facts
 from conference.favicon import favicon_svg
-from conftest import build_real_site
+from conftest import build_source
+from sites import next_conference
 
 LANGS = ["de", "ru"]
 
@@ -128,31 +128,16 @@ def test_a_contradicting_timezone_stops_naming_both(caplog):
     assert "TIMEZONE" in caplog.text and "CONFERENCE['timezone']" in caplog.text
 
 
-BERLIN = """
-CONFERENCE = {
-    **CONFERENCE,
-    "name": {"de": "XV. Testkonferenz", "ru": "XV Тестовая конференция"},
-    "timezone": "Europe/Berlin",
-    "home_timezone": "Europe/Moscow",
-    "venue_time_label": {"de": "Ortszeit Berlin", "ru": "время Берлина"},
-    "home_time_label": {"de": "in Moskau", "ru": "в Москве"},
-    "short_name": "T15",
-    "roles": {"partner": {"de": "Partner", "ru": "Партнёры"}},
-    "organisers": [
-        *CONFERENCE["organisers"],
-        {"name": {"de": "Firma B", "ru": "Фирма Б"}, "role": "partner"},
-    ],
-}
-del PROGRAM_UID_NAMESPACE
-"""
-
-
 @pytest.fixture(scope="module")
 def berlin(tmp_path_factory):
+    """The next conference's fixture: in Berlin's time zone, Moscow as the second
+    clock, a partner role, no calendar namespace set."""
     tmp = tmp_path_factory.mktemp("berlin")
-    built = build_real_site(tmp, extra_settings=BERLIN)
+    source = next_conference(tmp)
+    assert "PROGRAM_UID_NAMESPACE" not in source.settings
+    built = build_source(source, tmp)
     assert built.returncode == 0, built.log
-    return built, runpy.run_path(str(tmp / "settings.py"))["CONFERENCE"]
+    return built, source
 
 
 def organisers_page(built, lang):
@@ -164,7 +149,8 @@ def organisers_page(built, lang):
 
 
 def test_a_new_role_is_shown_with_its_label_in_both_languages(berlin):
-    built, settings = berlin
+    built, source = berlin
+    settings = source.settings["CONFERENCE"]
     for lang in LANGS:
         page = organisers_page(built, lang)
         headings = [h.get_text() for h in page.select("h2")]
@@ -179,7 +165,8 @@ def test_a_new_role_is_shown_with_its_label_in_both_languages(berlin):
 
 
 def test_the_feed_and_the_calendars_follow_the_conference(berlin):
-    built, settings = berlin
+    built, source = berlin
+    settings = source.settings["CONFERENCE"]
     zone = ZoneInfo(settings["timezone"])
     feeds = list(built.output.rglob("*.atom"))
     assert feeds
@@ -187,23 +174,26 @@ def test_the_feed_and_the_calendars_follow_the_conference(berlin):
         for stamp in re.findall(r"<updated>([^<]+)</updated>", feed.read_text(encoding="utf-8")):
             moment = dt.datetime.fromisoformat(stamp)
             assert moment.utcoffset() == moment.replace(tzinfo=zone).utcoffset(), stamp
-    start = settings["start"].year
+    slug = read_facts(source.settings, LANGS, {}).slug
     calendars = list(built.output.rglob("*.ics"))
     assert calendars
     for calendar in calendars:
         uids = re.findall(r"^UID:(.+?)\r?$", calendar.read_text(encoding="utf-8"), re.M)
-        assert uids and all(u.endswith(f"@xv-testkonferenz-{start}") for u in uids)
+        assert uids and all(u.endswith(f"@{slug}") for u in uids)
 
 
 def test_the_favicon_shows_the_short_name(berlin):
-    built, settings = berlin
+    built, source = berlin
+    settings = source.settings["CONFERENCE"]
     icon = built.html("/de/").select_one('link[rel="icon"]')["href"]
     svg = (built.output / icon.lstrip("/")).read_text(encoding="utf-8")
-    assert f">{settings['short_name']}</text>" in svg
+    numeral = settings["name"]["de"].split(".")[0]
+    assert f">{numeral}</text>" in svg
 
 
 def test_the_program_names_both_clocks_from_the_settings(berlin):
-    built, settings = berlin
+    built, source = berlin
+    settings = source.settings["CONFERENCE"]
     for lang in LANGS:
         notes = [
             p.get_text()
@@ -215,8 +205,9 @@ def test_the_program_names_both_clocks_from_the_settings(berlin):
         assert settings["home_time_label"][lang] in notes[0]
 
 
-def test_a_missing_clock_label_stops_the_real_build_naming_it(tmp_path):
-    built = build_real_site(
+def test_a_missing_clock_label_stops_the_build_naming_it(tmp_path):
+    built = build_source(
+        next_conference(tmp_path),
         tmp_path,
         extra_settings='CONFERENCE = {**CONFERENCE, "home_time_label": {"de": "daheim"}}\n',
     )
