@@ -2,13 +2,17 @@
 mistake, the error page naming file and line, the fix, the page again.
 
 The preview runs as ``python -m preview`` (what ``invoke livereload`` starts)
-on a copy of the real content, theme and settings, on a free port; the test
-talks to it over HTTP only. It waits for builds the way the page's reload
-script does, through the preview's events address, so it never sleeps.
+on a fixture conference (``test_data/next-conference``, copied by
+``sites.next_conference``) with this repository's theme and plugins, on a free
+port; the test talks to it over HTTP only. Addresses come from the fixture's
+settings and lines from its text, so nothing here is one conference's fact.
+It waits for builds the way the page's reload script does, through the
+preview's events address, so it never sleeps.
 """
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import queue
@@ -28,10 +32,28 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, copy_content, write_settings
+from conftest import write_settings
+from sites import ROOT, Source, next_conference
 
-PAGE = "/de/tagungsort/"
 DEADLINE = 60.0  # seconds for one build to show; a build takes about one
+
+
+@dataclass(frozen=True)
+class OpenPage:
+    """The page the editor has open: the conference's venue page in the default
+    language, found by its key so that no slug or title is written here."""
+
+    file: str  # relative to the project folder
+    url: str
+    title: str
+
+    @classmethod
+    def venue(cls, source: Source) -> OpenPage:
+        lang = source.settings["DEFAULT_LANG"]
+        (matter,) = source.with_field("Key", "venue", lang)
+        url = "/" + source.settings["PAGE_URL"].format(lang=lang, slug=matter.value("Slug"))
+        file = Path(matter.path).relative_to(source.folder).as_posix()
+        return cls(file, url, matter.value("Title"))
 
 
 @dataclass
@@ -39,9 +61,14 @@ class Preview:
     """A running preview: its address, its project folder and its terminal."""
 
     process: subprocess.Popen[str]
-    project: Path
+    source: Source  # the project folder: the conference's own files and the copied theme
+    page: OpenPage
     base: str = ""
     terminal: list[str] = field(default_factory=list)
+
+    @property
+    def project(self) -> Path:
+        return self.source.folder
 
     def get(self, url: str) -> tuple[int, str]:
         """Status and text; (0, "") while the preview restarts (plugin code changed)."""
@@ -73,11 +100,33 @@ class Preview:
             # Answers when a newer build is published (or after the server's poll time).
             self.get(f"/__preview__/events?build={build[1]}")
 
+    def is_the_page(self, status: int, page: str) -> bool:
+        """The open page itself, built without problems."""
+        heading = f"<h1>{html.escape(self.page.title, quote=False)}"
+        return status == 200 and "preview-problems" not in page and heading in page
+
+    def wait_for_the_page(self, what: str = "page", also: str = "") -> str:
+        """The open page once it is back (and holds ``also``)."""
+        _, page = self.wait_until(
+            self.page.url,
+            lambda status, page: self.is_the_page(status, page) and also in page,
+            what,
+        )
+        return page
+
     def edit(self, name: str, old: str, new: str) -> None:
+        """Saves ``name`` with its first ``old`` replaced, as an editor would."""
         path = self.project / name
         text = path.read_text(encoding="utf-8")
         assert old in text, f"{old!r} not in {name}"
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    def line_holding(self, name: str, text: str) -> int:
+        """The line of ``name`` (as saved now) that holds ``text``, which must be
+        there once: where the preview should place a problem."""
+        saved = (self.project / name).read_text(encoding="utf-8")
+        assert saved.count(text) == 1, f"{text!r} is in {name} {saved.count(text)} times"
+        return saved[: saved.index(text)].count("\n") + 1
 
     def output(self) -> str:
         return "\n".join(self.terminal)
@@ -102,18 +151,15 @@ def is_error_page(status: int, page: str) -> bool:
     return "preview-problems" in page
 
 
-def is_the_page(status: int, page: str) -> bool:
-    return status == 200 and "preview-problems" not in page and "<h1>Tagungsort" in page
-
-
-LOCAL_PLUGIN = """import logging
+PLUGIN_LINE = 7  # the line the local plugin's message names
+LOCAL_PLUGIN = f"""import logging
 
 from pelican import signals
 
 
 def check(pelican):
     if False:
-        logging.getLogger("pelican.local").error("%s:7: the plugin says no", __file__)
+        logging.getLogger("pelican.local").error("%s:{PLUGIN_LINE}: the plugin says no", __file__)
 
 
 def register():
@@ -123,15 +169,19 @@ def register():
 
 @pytest.fixture(scope="module")
 def preview(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Preview]:
-    project = tmp_path_factory.mktemp("preview")
-    content = copy_content(project, {})
+    """The fixture conference's ``pelicanconf.py`` and ``content/``, a copy of
+    this repository's theme (edited by the tests) and a plugin of the project's
+    own, previewed from one folder as an editor's checkout would be."""
+    source = next_conference(tmp_path_factory.mktemp("preview"))
+    project = source.folder
     shutil.copytree(ROOT / "theme", project / "theme")
     # A plugin of the project's own, to change while the preview runs.
     (project / "plugins" / "local").mkdir(parents=True)
     (project / "plugins" / "local" / "__init__.py").write_text(LOCAL_PLUGIN, encoding="utf-8")
     settings = write_settings(
         project,
-        content=content,
+        content=source.content,
+        folder=project,
         extra_settings=f"THEME = {str(project / 'theme')!r}\n"
         f"PLUGIN_PATHS = [*PLUGIN_PATHS, {str(project / 'plugins')!r}]\n"
         "PLUGINS = [*PLUGINS, 'local']\n",
@@ -149,7 +199,7 @@ def preview(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Preview]:
         text=True,
         encoding="utf-8",
     )
-    running = Preview(process, project)
+    running = Preview(process, source, OpenPage.venue(source))
     lines: queue.Queue[str] = queue.Queue()
 
     def read() -> None:
@@ -174,186 +224,209 @@ def preview(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Preview]:
             process.wait()
 
 
-def test_a_saved_mistake_shows_the_error_page_until_it_is_fixed(preview):
-    _, page = preview.wait_until(PAGE, is_the_page, "page")
+def test_a_saved_mistake_shows_the_error_page_until_it_is_fixed(preview: Preview) -> None:
+    page = preview.wait_for_the_page()
     assert "/__preview__/events" in page  # the page reloads itself after each build
+    venue = preview.page.file
 
-    preview.edit("content/pages/de/tagungsort.md", "Key: venue", "Kex: venue")
-    _, page = preview.wait_until(PAGE, is_error_page, "error page")
+    preview.edit(venue, "Key: venue", "Kex: venue")
+    line = preview.line_holding(venue, "Kex: venue")
+    _, page = preview.wait_until(preview.page.url, is_error_page, "error page")
     shown = problems_shown(page)
-    assert (
-        "content/pages/de/tagungsort.md",
-        3,
-        "unknown field 'Kex' – did you mean 'Key'?",
-    ) in shown, shown
+    assert (venue, line, "unknown field 'Kex' – did you mean 'Key'?") in shown, shown
     soup = BeautifulSoup(page, "html.parser")
-    assert soup.html["lang"] == "de"
+    assert soup.html["lang"] == preview.source.settings["DEFAULT_LANG"]
     heading = {span["lang"]: span.get_text() for span in soup.select("h1 span")}
     assert "nicht aktuell" in heading["de"] and "не обновлён" in heading["ru"]
     assert "not up to date" in heading["en"]
     assert "Traceback" not in page
     assert "/__preview__/events" in page  # turns back into the page after the fix
-    # Every page says so, not only the one that was open.
-    assert is_error_page(*preview.get("/ru/"))
+    # Every page says so, not only the one that was open: each language's home.
+    for lang in preview.source.languages:
+        assert is_error_page(*preview.get(f"/{lang}/")), lang
 
-    preview.edit("content/pages/de/tagungsort.md", "Kex: venue", "Key: venue")
-    preview.wait_until(PAGE, is_the_page, "page after the fix")
+    preview.edit(venue, "Kex: venue", "Key: venue")
+    preview.wait_for_the_page("page after the fix")
     terminal = preview.output()
-    assert "content/pages/de/tagungsort.md:3: unknown field 'Kex'" in terminal
+    assert f"{venue}:{line}: unknown field 'Kex'" in terminal
     assert "Traceback" not in terminal
 
 
-def test_an_edit_of_the_text_updates_the_open_page_in_place_a_theme_edit_reloads_it(preview):
+def test_an_edit_of_the_text_updates_the_open_page_in_place_a_theme_edit_reloads_it(
+    preview: Preview,
+) -> None:
     """The browser asks the events address what changed: page text only (the
     page swaps its body, no reload) or more (it reloads)."""
-    _, page = preview.wait_until(PAGE, is_the_page, "page")
+    page = preview.wait_for_the_page()
     build = re.search(r'build = "([^"]+)"', page)[1]
-    preview.edit("content/pages/de/tagungsort.md", "## Krasnodar", "## Krasnodar am Kuban")
+    venue = (preview.project / preview.page.file).read_text(encoding="utf-8")
+    heading = re.search(r"^## .+$", venue, re.MULTILINE)[0]  # a heading of the page's text
+    preview.edit(preview.page.file, heading, heading + " (neu)")
     news = json.loads(preview.get(f"/__preview__/events?build={build}")[1])
     assert news["textOnly"] is True
-    _, page = preview.wait_until(PAGE, lambda s, p: "Krasnodar am Kuban" in p, "new text")
+    new_text = html.escape(heading[3:] + " (neu)", quote=False)
+    page = preview.wait_for_the_page("new text", also=new_text)
     build = re.search(r'build = "([^"]+)"', page)[1]
     preview.edit("theme/templates/page.html", "{%", "{# a comment #}{%")
     news = json.loads(preview.get(f"/__preview__/events?build={build}")[1])
     assert news["textOnly"] is False
 
 
-# The line of the file that holds the old text (where the mistake is made).
-HERE = -1
+@dataclass(frozen=True)
+class Problem:
+    """A problem as the error page lists it (a line of None: any line)."""
 
-# (file, old text, mistake, what the error page says: file, line, part of the message)
+    file: str | None
+    line: int | None
+    message: str  # a part of the message
+
+    def listed_on(self, page: str) -> bool:
+        return any(
+            self.file == file and self.line in (None, line) and self.message in message
+            for file, line, message in problems_shown(page)
+        )
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """``old`` saved as ``new`` in ``file``; the error page then lists ``message``
+    for this file on the line that holds ``at`` after the save (by default the
+    new text). ``named`` False: the problem names no file and line (a setting's
+    value, not a line of the settings file, is wrong)."""
+
+    file: str  # relative to the project folder
+    old: str
+    new: str
+    message: str
+    at: str = ""
+    named: bool = True
+
+    def expected(self, preview: Preview) -> Problem:
+        """The problem the page must list, its line looked up in the saved file."""
+        if not self.named:
+            return Problem(None, None, self.message)
+        return Problem(
+            self.file, preview.line_holding(self.file, self.at or self.new), self.message
+        )
+
+
+SETTINGS = "from pelicanconf import *\n"  # the line of settings.py the settings mistakes follow
+
+# Each kind of mistake the preview must show: front matter, links, the program,
+# the theme, the settings. The text they change is the fixture conference's.
 MISTAKES = [
-    (
-        "content/news/de/2017-03-15-einladung.md",
-        "Date: 2017-03-15 10:00",
-        "Date: 2017-02-30",
-        ("content/news/de/2017-03-15-einladung.md", HERE, "'2017-02-30' is not a valid date"),
+    Mistake(
+        "content/news/de/2027-05-01-einladung.md",
+        "Date: 2027-05-01 10:00",
+        "Date: 2027-02-30",
+        "'2027-02-30' is not a valid date",
     ),
-    (
-        "content/pages/de/foerderung.md",
-        "Slug: foerderung",
-        "Slug foerderung",
-        ("content/pages/de/foerderung.md", HERE, "'Slug foerderung' is not a metadata line"),
+    Mistake(
+        "content/pages/de/kontakt.md",
+        "Slug: kontakt",
+        "Slug kontakt",
+        "'Slug kontakt' is not a metadata line",
     ),
-    (
+    Mistake("content/pages/ru/kontakty.md", "Summary:", "Sumary:", "unknown field 'Sumary'"),
+    Mistake(
         "content/pages/ru/kontakty.md",
-        "Summary:",
-        "Sumary:",
-        ("content/pages/ru/kontakty.md", HERE, "unknown field 'Sumary'"),
+        "Электронная почта:",
+        "[Электронная почта]({filename}nigde.md):",
+        "leads nowhere",
     ),
-    (
-        "content/pages/ru/kontakty.md",
-        "ответит оргкомитет:",
-        "ответит [оргкомитет]({filename}komanda.md):",
-        ("content/pages/ru/kontakty.md", HERE, "leads nowhere"),
-    ),
-    (
+    Mistake(
         "content/pages/ru/programma.md",
-        "11:30–12:30 | closing",
-        "11:00–12:30 | closing",
-        ("content/pages/ru/programma.md", HERE, "overlaps"),
+        "20:00–01:00 | reception",
+        "17:00–01:00 | reception",  # into the opening, in the same hall
+        "overlaps",
     ),
-    (
+    Mistake(
         "content/pages/ru/programma.md",
-        "09:30–12:30 | economy-1",
-        "09:30–1230 | economy-1",
-        ("content/pages/ru/programma.md", HERE, "is not a time range"),
+        "09:30–12:30 | youth-1",
+        "09:30–1230 | youth-1",
+        "is not a time range",
     ),
-    (
+    Mistake(
         "content/pages/de/programm.md",
-        "working-group wg-economy",
+        "working-group wg-youth",
         "working-group wg-nowhere",
-        ("content/pages/de/programm.md", None, "wg-nowhere"),
+        "unknown working group 'wg-nowhere'",
     ),
-    (
-        "theme/templates/page.html",
-        "{%",
-        "{% if %}{%",
-        ("theme/templates/page.html", 1, "TemplateSyntaxError"),
-    ),
-    (
+    Mistake("theme/templates/page.html", "{%", "{% if %}{%", "TemplateSyntaxError"),
+    Mistake(
         "settings.py",
-        "from pelicanconf import *\n",
-        "from pelicanconf import *\nAS_OF_DATE = 'soon'\n",
-        (None, None, "AS_OF_DATE must be a date"),
+        SETTINGS,
+        SETTINGS + "AS_OF_DATE = 'soon'\n",
+        "AS_OF_DATE must be a date",
+        named=False,
     ),
-    (
-        "settings.py",
-        "from pelicanconf import *\n",
-        "from pelicanconf import *\nPATH = = 1\n",
-        ("settings.py", 4, "SyntaxError"),
-    ),
+    Mistake("settings.py", SETTINGS, SETTINGS + "PATH = = 1\n", "SyntaxError", at="PATH = = 1"),
 ]
 
 
-def names(expected: tuple[str | None, int | None, str], page: str) -> bool:
-    """The error page lists this problem (a line of None: any line)."""
-    path, line, message = expected
-    return any(
-        shown_path == path and line in (None, shown_line) and message in shown_message
-        for shown_path, shown_line, shown_message in problems_shown(page)
-    )
-
-
-def test_ten_mistakes_in_a_row_each_fixed_and_the_preview_still_serves(preview):
-    preview.wait_until(PAGE, is_the_page, "page")
-    before = None
-    for name, old, mistake, expected in MISTAKES:
+def test_ten_mistakes_in_a_row_each_fixed_and_the_preview_still_serves(preview: Preview) -> None:
+    preview.wait_for_the_page()
+    before: tuple[Mistake, Problem] | None = None
+    for mistake in MISTAKES:
         if before is not None:
-            preview.edit(before[0], before[2], before[1])  # fix the last one …
-        if expected[1] == HERE:
-            text = (preview.project / name).read_text(encoding="utf-8")
-            expected = (expected[0], text[: text.index(old)].count("\n") + 1, expected[2])
-        preview.edit(name, old, mistake)  # … and make the next
+            preview.edit(before[0].file, before[0].new, before[0].old)  # fix the last one …
+        preview.edit(mistake.file, mistake.old, mistake.new)  # … and make the next
+        expected = mistake.expected(preview)
         _, page = preview.wait_until(
-            PAGE, lambda status, page, e=expected: names(e, page), f"error page for {mistake!r}"
+            preview.page.url,
+            lambda status, page, e=expected: e.listed_on(page),
+            f"error page for {mistake.new!r}",
         )
         if before is not None:
-            assert not names(before[3], page), problems_shown(page)  # the fixed one is gone
+            assert not before[1].listed_on(page), problems_shown(page)  # the fixed one is gone
         assert "Traceback" not in page
-        before = (name, old, mistake, expected)
+        before = (mistake, expected)
     assert before is not None
-    preview.edit(before[0], before[2], before[1])
-    preview.wait_until(PAGE, is_the_page, "page after the last fix")
+    preview.edit(before[0].file, before[0].new, before[0].old)
+    preview.wait_for_the_page("page after the last fix")
     assert preview.process.poll() is None
-    assert preview.get("/de/aktuelles/feed.atom")[0] == 200
+    lang = preview.source.settings["DEFAULT_LANG"]
+    feed = preview.source.settings["BILINGUAL_SETTINGS"][lang]["FEED_ATOM"]
+    assert preview.get(f"/{feed}")[0] == 200
     assert "Traceback" not in preview.output()
     assert json.loads(preview.get("/__preview__/events?build=none")[1])["build"]
 
 
-def test_a_changed_setting_shows_although_the_text_was_read_before(preview):
+def test_a_changed_setting_shows_although_the_text_was_read_before(preview: Preview) -> None:
     """The preview keeps converted Markdown between saves; a change of settings
     (here: permalinks beside headings) must reach pages whose file did not change."""
-    preview.wait_until(PAGE, is_the_page, "page")
-    assert 'class="headerlink"' not in preview.get(PAGE)[1]
+    page = preview.wait_for_the_page()
+    assert 'class="headerlink"' not in page
     permalinks = (
-        "from pelicanconf import *\n"
-        "MARKDOWN = {**MARKDOWN, 'extension_configs': {**MARKDOWN['extension_configs'],"
+        SETTINGS + "MARKDOWN = {**MARKDOWN, 'extension_configs': {**MARKDOWN['extension_configs'],"
         " 'markdown.extensions.toc': {'permalink': True}}}\n"
     )
-    preview.edit("settings.py", "from pelicanconf import *\n", permalinks)
+    preview.edit("settings.py", SETTINGS, permalinks)
+    preview.wait_for_the_page("permalinks", also='class="headerlink"')
+    preview.edit("settings.py", permalinks, SETTINGS)
     preview.wait_until(
-        PAGE, lambda s, page: is_the_page(s, page) and 'class="headerlink"' in page, "permalinks"
-    )
-    preview.edit("settings.py", permalinks, "from pelicanconf import *\n")
-    preview.wait_until(
-        PAGE, lambda s, page: is_the_page(s, page) and "headerlink" not in page, "no permalinks"
+        preview.page.url,
+        lambda s, page: preview.is_the_page(s, page) and "headerlink" not in page,
+        "no permalinks",
     )
 
 
-def test_a_changed_plugin_restarts_the_preview_on_the_same_address(preview):
+def test_a_changed_plugin_restarts_the_preview_on_the_same_address(preview: Preview) -> None:
     """Plugin code cannot be reloaded in the running process: it starts again."""
-    preview.wait_until(PAGE, is_the_page, "page")
-    preview.edit("plugins/local/__init__.py", "if False:", "if True:")
-    _, page = preview.wait_until(PAGE, is_error_page, "error page from the changed plugin")
-    assert problems_shown(page) == [("plugins/local/__init__.py", 7, "the plugin says no")]
-    preview.edit("plugins/local/__init__.py", "if True:", "if False:")
-    preview.wait_until(PAGE, is_the_page, "page after the plugin's fix")
+    preview.wait_for_the_page()
+    plugin = "plugins/local/__init__.py"
+    preview.edit(plugin, "if False:", "if True:")
+    _, page = preview.wait_until(
+        preview.page.url, is_error_page, "error page from the changed plugin"
+    )
+    assert problems_shown(page) == [(plugin, PLUGIN_LINE, "the plugin says no")]
+    preview.edit(plugin, "if True:", "if False:")
+    preview.wait_for_the_page("page after the plugin's fix")
     assert preview.output().count("restarting the preview") >= 2
 
 
-def test_ctrl_c_ends_the_preview_cleanly(preview):
-    preview.wait_until(PAGE, is_the_page, "page")
+def test_ctrl_c_ends_the_preview_cleanly(preview: Preview) -> None:
+    preview.wait_for_the_page()
     preview.process.send_signal(signal.SIGINT)
     assert preview.process.wait(timeout=10) == 0
     assert "Preview stopped." in preview.output()
