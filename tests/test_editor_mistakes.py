@@ -1,5 +1,8 @@
 """An editor's mistakes: each stops the build with a message naming the file,
-and the site that was online stays as it was."""
+and the site that was online stays as it was.
+
+They are made in a copy of the fixture conference (tests/sites.py), so the
+expected lines are found in its text, not known by heart."""
 
 from __future__ import annotations
 
@@ -7,11 +10,13 @@ import hashlib
 import re
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_real_site, copy_content, write_settings
+from conftest import ROOT, build_source, write_settings
+from sites import Source, next_conference
 
 
 def invoke(*args: str, cwd: Path) -> subprocess.CompletedProcess:
@@ -27,114 +32,194 @@ def fingerprint(folder: Path) -> dict[str, str]:
     }
 
 
+def line_in(source: Source, path: str, text: str) -> int:
+    """The line of a content file that holds ``text``."""
+    lines = (source.content / path).read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, start=1) if text in line)
+
+
+def edit(source: Source, path: str, old: str, new: str) -> None:
+    """An editor's change: ``old`` replaced by ``new`` once in a content file."""
+    file = source.content / path
+    text = file.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    file.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def publish_settings(source: Source, tmp: Path, extra_settings: str = "") -> Path:
+    return write_settings(tmp, "publishconf.py", extra_settings, source.content, source.folder)
+
+
 @pytest.fixture(scope="module")
 def published(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
-    """A site already online: built once with invoke build, from the real content."""
+    """A site already online: the fixture conference built once with invoke build."""
     tmp = tmp_path_factory.mktemp("online")
-    settings = write_settings(tmp, "publishconf.py")
+    settings = publish_settings(next_conference(tmp), tmp)
     result = invoke("build", "--settings", str(settings), "--output", str(tmp / "output"), cwd=tmp)
     assert result.returncode == 0, result.stdout + result.stderr
     return tmp / "output", fingerprint(tmp / "output")
 
 
+@dataclass(frozen=True)
+class Mistake:
+    """A change to one file; the message names ``file`` at the line holding
+    ``new`` (a deleted file's translation is named at its first line)."""
+
+    file: str
+    old: str | None  # None: the file is deleted
+    new: str
+    message: str
+
+
 MISTAKES = {
-    "missing translation": (
-        {"pages/ru/kontakty.md": None},
-        "pages/de/kontakt.md:1: no translation into Русский ('ru') for key 'contact'",
+    "missing translation": Mistake(
+        "pages/ru/kontakty.md",
+        None,
+        "pages/de/kontakt.md",
+        "no translation into {ru} ('ru') for key 'contact'",
     ),
-    "broken internal link": (
-        {
-            "pages/ru/kontakty.md": (
-                "ответит оргкомитет:",
-                "ответит [оргкомитет]({filename}komanda.md):",
-            )
-        },
-        "pages/ru/kontakty.md:7: the link '{filename}komanda.md' leads nowhere",
+    "broken internal link": Mistake(
+        "pages/ru/kontakty.md",
+        "Электронная почта:",
+        "[Почта]({filename}komanda.md):",
+        "the link '{{filename}}komanda.md' leads nowhere",
     ),
-    "overlapping sessions": (
-        {"pages/ru/programma.md": ("11:30–12:30 | closing", "11:00–12:30 | closing")},
-        "pages/ru/programma.md:39: 'Закрытие конференции' overlaps",
+    "overlapping sessions": Mistake(
+        "pages/ru/programma.md",
+        "20:00–01:00 | reception",
+        "17:00–01:00 | reception",
+        "'Приём от имени города' overlaps 'Открытие конференции'",
     ),
-    "invalid date": (
-        {"news/de/2017-03-15-einladung.md": ("Date: 2017-03-15 10:00", "Date: 2017-02-30")},
-        "news/de/2017-03-15-einladung.md:4: '2017-02-30' is not a valid date",
+    "invalid date": Mistake(
+        "news/de/2027-05-01-einladung.md",
+        "Date: 2027-05-01 10:00",
+        "Date: 2027-02-30",
+        "'2027-02-30' is not a valid date",
     ),
-    "malformed front matter": (
-        {"pages/de/foerderung.md": ("Slug: foerderung", "Slug foerderung")},
-        "pages/de/foerderung.md:3: 'Slug foerderung' is not a metadata line",
+    "malformed front matter": Mistake(
+        "pages/de/kontakt.md",
+        "Slug: kontakt",
+        "Slug kontakt",
+        "'Slug kontakt' is not a metadata line",
     ),
-    "unknown metadata key": (
-        {"pages/ru/kontakty.md": ("Summary:", "Sumary:")},
-        "pages/ru/kontakty.md:5: unknown field 'Sumary' – did you mean 'Summary'?",
+    "unknown metadata key": Mistake(
+        "pages/ru/kontakty.md",
+        "Summary:",
+        "Sumary:",
+        "unknown field 'Sumary' – did you mean 'Summary'?",
     ),
 }
 
 
-@pytest.mark.parametrize("mistake", list(MISTAKES))
-def test_mistake_is_named_and_the_online_site_stays(tmp_path, published, mistake):
+@pytest.mark.parametrize("name", list(MISTAKES))
+def test_mistake_is_named_and_the_online_site_stays(tmp_path: Path, published, name: str):
     output, before = published
-    edits, expected = MISTAKES[mistake]
-    content = copy_content(tmp_path, {k: v for k, v in edits.items() if v is not None})
-    for name, edit in edits.items():
-        if edit is None:
-            (content / name).unlink()
-    settings = write_settings(tmp_path, "publishconf.py", content=content)
+    mistake = MISTAKES[name]
+    source = next_conference(tmp_path)
+    languages = {
+        lang: info["name"] for lang, info in source.settings["BILINGUAL_LANGUAGES"].items()
+    }
+    message = mistake.message.format(**languages)
+    if mistake.old is None:
+        (source.content / mistake.file).unlink()
+        expected = f"{mistake.new}:1: {message}"
+    else:
+        edit(source, mistake.file, mistake.old, mistake.new)
+        expected = f"{mistake.file}:{line_in(source, mistake.file, mistake.new)}: {message}"
+    settings = publish_settings(source, tmp_path)
     result = invoke("build", "--settings", str(settings), "--output", str(output), cwd=tmp_path)
-    log = (result.stdout + result.stderr).replace(str(content) + "/", "")
+    log = (result.stdout + result.stderr).replace(str(source.content) + "/", "")
     assert result.returncode != 0
-    assert expected in log, log
+    assert log.count(expected) == 1, log  # once, on one line of its own
     assert "Traceback" not in log
     assert fingerprint(output) == before  # nothing half-built went online
 
 
-def test_check_lists_exactly_the_placeholders_left(tmp_path):
-    result = invoke("check", "--publish", cwd=tmp_path)
+def named(stdout: str, message: str) -> list[tuple[Path, int]]:
+    """The file and line of each ``path:line: …message…`` that ``invoke check``
+    printed; its paths are relative to the project."""
+    found = []
+    for line in stdout.splitlines():
+        if message in line:
+            path, number, _ = line.split(":", 2)
+            found.append(((ROOT / path).resolve(), int(number)))
+    return found
+
+
+def test_check_lists_exactly_the_placeholders_left(tmp_path: Path):
+    source = next_conference(tmp_path)
+    # the settings file in use sets a placeholder address of its own
+    settings = publish_settings(
+        source, tmp_path, 'REGISTRATION_URL = "https://anmeldung.example.org/platzhalter"\n'
+    )
+    result = invoke("check", "--publish", "--settings", str(settings), cwd=tmp_path)
     assert result.returncode == 1
-    listed = [line for line in result.stdout.splitlines() if ": not known yet: " in line]
     expected = [
-        f"{path.relative_to(ROOT).as_posix()}:{number}"
-        for path in sorted((ROOT / "content").rglob("*.md"))
+        (path.resolve(), number)
+        for path in sorted(source.content.rglob("*.md"))
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
         for _ in re.finditer(r"\[\[TBA:", line)
     ]
-    assert [line.split(": not known yet")[0] for line in listed] == expected
-    settings = (ROOT / "pelicanconf.py").read_text(encoding="utf-8").splitlines()
-    line = next(n for n, text in enumerate(settings, 1) if text.startswith("REGISTRATION_URL ="))
-    assert (
-        f"pelicanconf.py:{line}: REGISTRATION_URL is still a placeholder address" in result.stdout
-    )
+    assert expected  # the fixture leaves some
+    assert named(result.stdout, ": not known yet: ") == expected
+    lines = settings.read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if text.startswith("REGISTRATION_URL ="))
+    assert named(result.stdout, ": REGISTRATION_URL is still a placeholder address") == [
+        (settings.resolve(), line)
+    ]
 
 
-def test_check_passes_on_the_real_site(tmp_path):
-    result = invoke("check", cwd=tmp_path)
+@pytest.mark.xfail(
+    strict=True,
+    reason="invoke check looks for a placeholder setting in the given settings file and"
+    " then in the project's own pelicanconf.py, not in the pelicanconf.py the settings"
+    " import: another conference's setting is named at this site's line",
+)
+def test_check_names_a_placeholder_setting_where_the_conference_sets_it(tmp_path: Path):
+    source = next_conference(tmp_path)
+    settings = publish_settings(source, tmp_path)
+    result = invoke("check", "--publish", "--settings", str(settings), cwd=tmp_path)
+    conf = source.folder / "pelicanconf.py"
+    lines = conf.read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if text.startswith("REGISTRATION_URL ="))
+    assert named(result.stdout, ": REGISTRATION_URL is still a placeholder address") == [
+        (conf.resolve(), line)
+    ]
+
+
+def test_check_passes_on_a_complete_conference(tmp_path: Path):
+    source = next_conference(tmp_path)
+    settings = write_settings(tmp_path, content=source.content, folder=source.folder)
+    result = invoke("check", "--settings", str(settings), cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "ok      HTML validity (Nu Html Checker)" in result.stdout
 
 
-def test_check_finds_invalid_html(tmp_path):
-    content = copy_content(
-        tmp_path, {"pages/ru/kontakty.md": ("На вопросы", "<p><div>На</p> вопросы")}
-    )
-    settings = write_settings(tmp_path, content=content)
+def test_check_finds_invalid_html(tmp_path: Path):
+    source = next_conference(tmp_path)
+    edit(source, "pages/ru/kontakty.md", "Электронная почта", "<p><div>Электронная</p> почта")
+    settings = write_settings(tmp_path, content=source.content, folder=source.folder)
     result = invoke("check", "--settings", str(settings), cwd=tmp_path)
     assert result.returncode == 1
     assert "FAILED  HTML validity" in result.stdout
 
 
-def test_two_builds_of_one_commit_are_identical(tmp_path):
-    first = build_real_site(tmp_path / "one", settings="publishconf.py")
-    second = build_real_site(tmp_path / "two", settings="publishconf.py")
+def test_two_builds_of_one_commit_are_identical(tmp_path: Path):
+    source = next_conference(tmp_path)
+    first = build_source(source, tmp_path / "one", settings="publishconf.py")
+    second = build_source(source, tmp_path / "two", settings="publishconf.py")
     assert first.returncode == second.returncode == 0
     assert fingerprint(first.output) == fingerprint(second.output)
 
 
-def test_publish_copies_the_built_site_with_rsync(tmp_path):
+def test_publish_copies_the_built_site_with_rsync(tmp_path: Path):
+    """``invoke publish`` has no settings option: it builds this project's site,
+    whatever its content; the server then holds exactly the built files."""
     target = tmp_path / "server"
     target.mkdir()
     (target / "stale.html").write_text("old")
-    result = invoke(
-        "publish", "--target", f"{target}/", "--output", str(tmp_path / "built"), cwd=tmp_path
-    )
+    built = tmp_path / "built"
+    result = invoke("publish", "--target", f"{target}/", "--output", str(built), cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert (target / "de" / "programm" / "index.html").exists()
-    assert not (target / "stale.html").exists()
+    assert (target / "index.html").exists()
+    assert fingerprint(target) == fingerprint(built)  # the stale file is gone

@@ -5,17 +5,20 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 from icalendar import Calendar
 
-from conftest import Built, build_real_site, copy_content
+from conftest import Built, build_source
 from program.checks import check_program, compare
 from program.jsonld import script_safe
 from program.parser import parse
+from sites import Source, next_conference
 
-DE, RU = "pages/de/programm.md", "pages/ru/programma.md"
 START, END = dt.date(2017, 6, 28), dt.date(2017, 6, 30)
 GOOD = """Title: P
 
@@ -115,7 +118,7 @@ def test_an_end_before_the_start_is_on_the_next_day():
     )
     program, _ = parsed(text)
     reception = program.by_key()["lunch"]
-    zone = ZoneInfo("Europe/Moscow")
+    zone = ZoneInfo("Asia/Yekaterinburg")
     assert reception.ends_next_day and reception.day == START
     assert reception.ends(zone) == dt.datetime(2017, 6, 29, 1, tzinfo=zone)
     assert checked(text) == []
@@ -152,140 +155,409 @@ def test_languages_must_agree_on_days_times_and_places():
     assert any("day differs" in text for _, _, text in compare(source, moved))
 
 
-@pytest.mark.parametrize(
-    ("edits", "expected"),
-    [
-        (
-            {RU: ("09:30–12:30 | economy-1", "10:00–12:30 | economy-1")},
-            "content/pages/ru/programma.md:27: session 'economy-1': time differs from the de program (content/pages/de/programm.md:26)",
-        ),
-        (
-            {DE: ("11:30–12:30 | closing", "11:00–12:30 | closing")},
-            "content/pages/de/programm.md:38: 'Abschluss der Konferenz' overlaps 'Plenarsitzung: Ergebnisse der Arbeitsgruppen' (line 37) in place 'venue'",
-        ),
-        (
-            {
-                DE: (
-                    "working-group wg-economy | Arbeitsgruppe Wirtschaft, Teil 1",
-                    "working-group wg-wine | Arbeitsgruppe Wirtschaft, Teil 1",
-                )
-            },
-            "unknown working group 'wg-wine'",
-        ),
-        ({DE: ("day 2017-06-30", "day 2017-07-01")}, "2017-07-01 lies outside the conference"),
-    ],
-)
-def test_a_broken_program_stops_the_real_build(tmp_path, edits, expected):
-    built = build_real_site(tmp_path, content=copy_content(tmp_path, edits))
-    assert built.returncode == 1
-    assert expected in built.log.replace(str(tmp_path) + "/", "")
-    assert "Traceback" not in built.log
+# The built site: the fixture conference of tests/sites.py (Halle, five days
+# across the end of summer time, a home clock without it). Every expected
+# value comes from its settings or from its program text, read below.
 
 
-def test_timetable_shows_parallel_groups_and_both_clocks(site: Built):
-    page = site.html("/de/programm/")
-    thursday = page.select_one('section[id="2017-06-29"]')
-    parallel = thursday.select("li.parallel")
-    assert [len(slot.select(".session")) for slot in parallel] == [4, 4]
-    first = parallel[0].select_one(".session")
+@dataclass(frozen=True)
+class Row:
+    """A session line of a program block, as the test reads it."""
+
+    key: str
+    day: dt.date
+    start: dt.time
+    end: dt.time
+    group: str | None
+    title: str
+    place: str
+    line: int
+    text: str
+
+    def starts(self, zone: ZoneInfo) -> dt.datetime:
+        return dt.datetime.combine(self.day, self.start, tzinfo=zone)
+
+    def ends(self, zone: ZoneInfo) -> dt.datetime:
+        day = self.day + dt.timedelta(days=1) if self.end <= self.start else self.day
+        return dt.datetime.combine(day, self.end, tzinfo=zone)
+
+
+SESSION_LINE = re.compile(r"^(\d\d:\d\d)[–-](\d\d:\d\d) \|")
+
+
+def rows(source: Source, path: str) -> list[Row]:
+    """Every session of the program in ``path``, with its line number."""
+    found, day = [], None
+    text = (source.content / path).read_text(encoding="utf-8")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.startswith("day "):
+            day = dt.date.fromisoformat(line.removeprefix("day ").strip())
+        elif match := SESSION_LINE.match(line):
+            _, key, kind, title, place = (part.strip() for part in line.split("|"))
+            group = kind.split()[1] if kind.startswith("working-group ") else None
+            start, end = (dt.time.fromisoformat(match[n]) for n in (1, 2))
+            found.append(Row(key, day, start, end, group, title, place, number, line))
+    return found
+
+
+def page_file(source: Source, lang: str, key: str) -> str:
+    """The content file of the page with ``Key: key`` in ``lang``."""
+    [path] = [
+        path.relative_to(source.content).as_posix()
+        for path, matter in source.pages.items()
+        if matter.value("Key") == key and lang in path.relative_to(source.content).parts
+    ]
+    return path
+
+
+def program_file(source: Source, lang: str) -> str:
+    return page_file(source, lang, source.settings["PROGRAM_KEY"])
+
+
+def page_url(source: Source, path: str) -> str:
+    """A page's address: its own ``Url`` or the site's PAGE_URL pattern."""
+    matter = source.pages[source.content / path]
+    lang = Path(path).parts[1]
+    url = matter.value("Url") or source.settings["PAGE_URL"].format(
+        lang=lang, slug=matter.value("Slug")
+    )
+    return "/" + url
+
+
+def ics_path(source: Source, path: str) -> str:
+    """The calendar file beside a page: named after the last part of its address."""
+    folder = page_url(source, path).strip("/")
+    return f"{folder}/{folder.rsplit('/', 1)[-1]}.ics"
+
+
+def line_in(source: Source, path: str, text: str) -> int:
+    """The line of a content file that holds ``text``."""
+    lines = (source.content / path).read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, start=1) if text in line)
+
+
+def edit(source: Source, path: str, old: str, new: str) -> None:
+    """An editor's change: ``old`` replaced by ``new`` once in a content file."""
+    file = source.content / path
+    text = file.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    file.write_text(text.replace(old, new, 1), encoding="utf-8")
+    source.__dict__.pop("pages", None)  # the front matter is read again
+
+
+def zones(source: Source) -> tuple[ZoneInfo, ZoneInfo]:
+    """The venue's clock and the visitors' home clock."""
+    conference = source.settings["CONFERENCE"]
+    return ZoneInfo(conference["timezone"]), ZoneInfo(conference["home_timezone"])
+
+
+def visible(node) -> str:
+    return " ".join(node.get_text(" ").split())
+
+
+@pytest.fixture(scope="module")
+def conference(tmp_path_factory: pytest.TempPathFactory) -> Source:
+    """The fixture conference as written; tests that edit it make their own copy."""
+    return next_conference(tmp_path_factory.mktemp("conference"))
+
+
+@pytest.fixture(scope="module")
+def built(conference: Source, tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """Its development build, made once for the tests that only read it."""
+    result = build_source(conference, tmp_path_factory.mktemp("built"))
+    assert result.returncode == 0, result.log
+    return result
+
+
+def stopped_with(source: Source, tmp: Path) -> str:
+    """Builds an edited copy, which must stop without a traceback; its messages
+    with paths as an editor reads them (``content/…``)."""
+    result = build_source(source, tmp / "build")
+    assert result.returncode == 1, result.log
+    assert "Traceback" not in result.log
+    return result.log.replace(str(source.folder) + "/", "")
+
+
+def test_a_time_differing_between_languages_names_both_files_and_lines(tmp_path: Path):
+    source = next_conference(tmp_path)
+    de, ru = program_file(source, "de"), program_file(source, "ru")
+    row = next(r for r in rows(source, ru) if r.group)
+    later = (dt.datetime.combine(row.day, row.start) + dt.timedelta(minutes=30)).time()
+    edit(source, ru, row.text, row.text.replace(f"{row.start:%H:%M}", f"{later:%H:%M}", 1))
+    original = next(r for r in rows(source, de) if r.key == row.key)
+    assert (
+        f"content/{ru}:{row.line}: session '{row.key}': time differs from the de program"
+        f" (content/{de}:{original.line})"
+    ) in stopped_with(source, tmp_path)
+
+
+def test_an_overlap_is_named_with_both_lines_in_each_language(tmp_path: Path):
+    source = next_conference(tmp_path)
+    for lang in source.languages:
+        path = program_file(source, lang)
+        first, second = rows(source, path)[:2]
+        assert (first.day, first.place) == (second.day, second.place)  # the fixture's
+        late = (dt.datetime.combine(second.day, second.start) + dt.timedelta(hours=1)).time()
+        edit(source, path, first.text, first.text.replace(f"{first.end:%H:%M}", f"{late:%H:%M}"))
+    log = stopped_with(source, tmp_path)
+    for lang in source.languages:
+        path = program_file(source, lang)
+        first, second = rows(source, path)[:2]
+        assert (
+            f"content/{path}:{second.line}: '{second.title}' overlaps '{first.title}'"
+            f" (line {first.line}) in place '{first.place}'"
+        ) in log
+
+
+def test_an_unknown_working_group_is_named(tmp_path: Path):
+    source = next_conference(tmp_path)
+    de = program_file(source, "de")
+    row = next(r for r in rows(source, de) if r.group)
+    edit(source, de, row.text, row.text.replace(f" {row.group} |", " wg-unknown |"))
+    log = stopped_with(source, tmp_path)
+    assert f"content/{de}:{row.line}: unknown working group 'wg-unknown'" in log
+
+
+@pytest.mark.parametrize("side", ["before", "after"])
+def test_a_day_outside_the_conference_is_named(tmp_path: Path, side: str):
+    source = next_conference(tmp_path)
+    conference = source.settings["CONFERENCE"]
+    de = program_file(source, "de")
+    inside, outside = (
+        (conference["start"], conference["start"] - dt.timedelta(days=1))
+        if side == "before"
+        else (conference["end"], conference["end"] + dt.timedelta(days=1))
+    )
+    edit(source, de, f"day {inside:%Y-%m-%d}\n", f"day {outside:%Y-%m-%d}\n")
+    line = line_in(source, de, f"day {outside:%Y-%m-%d}")
+    log = stopped_with(source, tmp_path)
+    assert f"content/{de}:{line}: {outside:%Y-%m-%d} lies outside the conference" in log
+
+
+def test_timetable_shows_every_day_parallel_groups_and_both_clocks(
+    conference: Source, built: Built
+):
+    de = program_file(conference, "de")
+    sessions = rows(conference, de)
+    page = built.html(page_url(conference, de))
+    days = sorted({r.day for r in sessions})
+    assert [s["id"] for s in page.select("section[id]")] == [d.isoformat() for d in days]
+    # sessions starting together in one day sit side by side
+    for day in days:
+        starts = [r.start for r in sessions if r.day == day]
+        together = [
+            [r.key for r in sessions if r.day == day and r.start == start]
+            for start in sorted(set(starts))
+            if starts.count(start) > 1
+        ]
+        section = page.select_one(f'section[id="{day.isoformat()}"]')
+        shown = [
+            [s["id"] for s in slot.select(".session")] for slot in section.select("li.parallel")
+        ]
+        assert shown == together, day
+    assert any(r.group for r in sessions) and page.select("li.parallel")  # the fixture has some
+    first = page.select_one("li.parallel .session")
     # screen readers meet time, title and place in this order
-    order = [child.get("class")[0] for child in first.find_all(recursive=False)]
-    assert order == ["time", "title", "place"]
-    assert "(in Deutschland: 08:30" in " ".join(first.select_one(".time").get_text(" ").split())
-    ru = site.html("/ru/programma/").select_one('section[id="2017-06-29"] .session .place')
-    assert "уточняется: зал будет объявлен позднее" in ru.get_text()
+    assert [child.get("class")[0] for child in first.find_all(recursive=False)] == [
+        "time",
+        "title",
+        "place",
+    ]
+    venue, home = zones(conference)
+    label = conference.settings["CONFERENCE"]["home_time_label"]["de"]
+    for row in sessions:
+        time = page.select_one(f'[id="{row.key}"] .time')
+        assert time.select_one("time")["datetime"] == row.starts(venue).isoformat()
+        assert f"({label}: {row.starts(venue).astimezone(home):%H:%M}" in visible(time), row
 
 
-def calendar(site: Built, path: str) -> Calendar:
-    return Calendar.from_ical((site.output / path).read_bytes())
+def test_a_placeholder_in_a_place_is_marked_in_its_language(conference: Source, built: Built):
+    ru = program_file(conference, "ru")
+    text = (conference.content / ru).read_text(encoding="utf-8")
+    place, unknown = re.search(r"^place (\S+): .*\[\[TBA: ([^\]]+)\]\]", text, re.M).groups()
+    row = next(r for r in rows(conference, ru) if r.place == place)
+    shown = built.html(page_url(conference, ru)).select_one(f'[id="{row.key}"] .place')
+    label = conference.settings["PLACEHOLDER_LABELS"]["ru"]
+    assert f"{label}: {unknown}" in visible(shown)
+
+
+def test_the_end_of_summer_time_moves_the_offset_and_the_home_clock(
+    conference: Source, built: Built
+):
+    """The venue leaves summer time during the conference and the visitors' home
+    clock has none: a session after the change is an hour further from home time."""
+    de = program_file(conference, "de")
+    sessions = rows(conference, de)
+    venue, home = zones(conference)
+    first = sessions[0]
+    after = next(
+        r for r in sessions if r.starts(venue).utcoffset() != first.starts(venue).utcoffset()
+    )
+    page = built.html(page_url(conference, de))
+
+    def shown(row: Row) -> tuple[str, dt.timedelta]:
+        """The offset in the page's machine-readable time, and how far the home
+        clock shown beside it is ahead."""
+        time = page.select_one(f'[id="{row.key}"] .time')
+        start, _, home_start, _ = re.findall(r"\d\d:\d\d", visible(time))
+        ahead = dt.datetime.strptime(home_start, "%H:%M") - dt.datetime.strptime(start, "%H:%M")
+        return time.select_one("time")["datetime"][-6:], ahead
+
+    def expected(row: Row) -> tuple[str, dt.timedelta]:
+        moment = row.starts(venue)
+        offset = moment.isoformat()[-6:]
+        return offset, moment.astimezone(home).utcoffset() - moment.utcoffset()
+
+    assert shown(first) == expected(first)
+    assert shown(after) == expected(after)
+    assert expected(after)[1] - expected(first)[1] == dt.timedelta(hours=1)
+
+
+def calendar(built: Built, path: str) -> Calendar:
+    return Calendar.from_ical((built.output / path).read_bytes())
 
 
 def events(cal: Calendar) -> dict[str, object]:
     return {str(e["UID"]): e for e in cal.walk("VEVENT")}
 
 
-def test_calendars_keep_krasnodar_time_and_stable_uids(site: Built, tmp_path):
-    de = calendar(site, "de/programm/programm.ics")
-    ru = calendar(site, "ru/programma/programma.ics")
-    assert [tz["TZID"] for tz in de.walk("VTIMEZONE")] == ["Europe/Moscow"]
-    de_events, ru_events = events(de), events(ru)
-    assert len(de_events) == 13 and set(de_events) == set(ru_events)
-    opening = de_events["opening@xiv-staedtepartnerkonferenz-2017"]
-    assert opening["DTSTART"].params["TZID"] == "Europe/Moscow"
-    start = opening.decoded("DTSTART")
-    assert start == dt.datetime(2017, 6, 28, 15, tzinfo=ZoneInfo("Europe/Moscow"))
-    assert start.astimezone(ZoneInfo("Europe/Berlin")).hour == 14
-    assert opening.decoded("DTSTAMP") == dt.datetime(2017, 3, 15, tzinfo=dt.UTC)
-    assert str(ru_events["opening@xiv-staedtepartnerkonferenz-2017"]["SUMMARY"]).startswith(
-        "Открытие"
+def test_calendars_keep_the_venue_time_zone_and_stable_uids(
+    conference: Source, built: Built, tmp_path: Path
+):
+    settings = conference.settings
+    venue, _ = zones(conference)
+    de, ru = program_file(conference, "de"), program_file(conference, "ru")
+    sessions = {r.key: r for r in rows(conference, de)}
+    titles_ru = {r.key: r.title for r in rows(conference, ru)}
+    de_cal, ru_cal = (
+        calendar(built, ics_path(conference, de)),
+        calendar(built, ics_path(conference, ru)),
     )
-    group = events(calendar(site, "de/arbeitsgruppen/wirtschaft/wirtschaft.ics"))
-    assert sorted(group) == [
-        "economy-1@xiv-staedtepartnerkonferenz-2017",
-        "economy-2@xiv-staedtepartnerkonferenz-2017",
-    ]
-    # a rebuild long after the conference, with other slugs, keeps every session and UID
-    later = build_real_site(
-        tmp_path,
-        env={"SOURCE_DATE_EPOCH": "1514764800"},  # 2018-01-01
-        content=copy_content(
-            tmp_path, {"pages/de/programm.md": ("Slug: programm", "Slug: ablauf")}
-        ),
+    zone = settings["CONFERENCE"]["timezone"]
+    assert [tz["TZID"] for tz in de_cal.walk("VTIMEZONE")] == [zone]
+    de_events, ru_events = events(de_cal), events(ru_cal)
+    assert set(de_events) == set(ru_events)
+    # one UID per session: its key in a namespace naming this conference's year
+    keys = {uid.split("@")[0]: uid for uid in de_events}
+    assert set(keys) == set(sessions)
+    [namespace] = {uid.split("@", 1)[1] for uid in de_events}
+    assert str(settings["CONFERENCE"]["start"].year) in namespace
+    as_of = dt.datetime.combine(settings["AS_OF_DATE"], dt.time(), tzinfo=dt.UTC)
+    for key, row in sessions.items():
+        event = de_events[keys[key]]
+        assert event["DTSTART"].params["TZID"] == zone
+        assert (event.decoded("DTSTART"), event.decoded("DTEND")) == (
+            row.starts(venue),
+            row.ends(venue),
+        )
+        assert event.decoded("DTSTAMP") == as_of
+        assert str(ru_events[keys[key]]["SUMMARY"]) == titles_ru[key]
+    for lang in conference.languages:
+        for group in sorted({r.group for r in sessions.values() if r.group}):
+            page = page_file(conference, lang, group)
+            assert sorted(events(calendar(built, ics_path(conference, page)))) == sorted(
+                keys[r.key] for r in sessions.values() if r.group == group
+            )
+    # A rebuild long after the conference, with another address and a session
+    # moved, keeps every session's UID.
+    source = next_conference(tmp_path)
+    slug = source.pages[source.content / de].value("Slug")
+    edit(source, de, f"Slug: {slug}\n", "Slug: ablauf\n")
+    moved = list(sessions.values())[-1]
+    later = (dt.datetime.combine(moved.day, moved.start) + dt.timedelta(minutes=30)).time()
+    assert later < moved.end  # still a valid session
+    for lang in source.languages:
+        path = program_file(source, lang)
+        row = next(r for r in rows(source, path) if r.key == moved.key)
+        edit(source, path, row.text, row.text.replace(f"{row.start:%H:%M}", f"{later:%H:%M}", 1))
+    rebuilt_at = dt.datetime.combine(
+        settings["CONFERENCE"]["end"] + dt.timedelta(days=60), dt.time(), tzinfo=dt.UTC
     )
-    assert later.returncode == 0, later.log
-    again = events(calendar(later, "de/ablauf/ablauf.ics"))
+    rebuilt = build_source(
+        source, tmp_path / "later", env={"SOURCE_DATE_EPOCH": str(int(rebuilt_at.timestamp()))}
+    )
+    assert rebuilt.returncode == 0, rebuilt.log
+    again = events(calendar(rebuilt, ics_path(source, de)))
+    assert ics_path(source, de) != ics_path(conference, de)
     assert set(again) == set(de_events)
-    assert again["opening@xiv-staedtepartnerkonferenz-2017"].decoded("DTSTAMP") == dt.datetime(
-        2018, 1, 1, tzinfo=dt.UTC
-    )
+    assert again[keys[moved.key]].decoded("DTSTART").time() == later
+    assert {e.decoded("DTSTAMP") for e in again.values()} == {rebuilt_at}
 
 
-def test_calendar_links_offer_download_and_subscription(site: Built, tmp_path):
-    link = site.html("/de/programm/").select_one(".calendar-links a[download]")
-    assert (
-        link["href"] == "/de/programm/programm.ics"
-        and (site.output / "de/programm/programm.ics").exists()
+def test_calendar_links_offer_download_and_subscription(
+    conference: Source, built: Built, tmp_path: Path
+):
+    de = program_file(conference, "de")
+    link = built.html(page_url(conference, de)).select_one(".calendar-links a[download]")
+    assert link["href"] == "/" + ics_path(conference, de)
+    assert (built.output / ics_path(conference, de)).exists()
+    host = "konferenz.example.net"
+    published = build_source(
+        conference, tmp_path, settings="publishconf.py", env={"SITEURL": f"https://{host}"}
     )
-    published = build_real_site(tmp_path, settings="publishconf.py")
+    assert published.returncode == 0, published.log
+    group = next(r.group for r in rows(conference, de) if r.group)
+    page = page_file(conference, "ru", group)
     links = [
-        a["href"]
-        for a in published.html("/ru/rabochie-gruppy/ekonomika/").select(".calendar-links a")
+        a["href"] for a in published.html(page_url(conference, page)).select(".calendar-links a")
     ]
     assert links == [
-        "https://staedtepartnerkonferenz.example.org/ru/rabochie-gruppy/ekonomika/ekonomika.ics",
-        "webcal://staedtepartnerkonferenz.example.org/ru/rabochie-gruppy/ekonomika/ekonomika.ics",
+        f"https://{host}/{ics_path(conference, page)}",
+        f"webcal://{host}/{ics_path(conference, page)}",
     ]
 
 
-def jsonld(site: Built, url: str) -> dict:
-    script = site.html(url).select_one('script[type="application/ld+json"]')
+def jsonld(built: Built, url: str) -> dict:
+    script = built.html(url).select_one('script[type="application/ld+json"]')
     return json.loads(script.string)
 
 
-@pytest.mark.parametrize(("url", "lang"), [("/de/", "de"), ("/ru/programma/", "ru")])
-def test_conference_is_described_as_an_event(site: Built, url, lang):
-    event = jsonld(site, url)
+@pytest.mark.parametrize(("which", "lang"), [("home", "de"), ("program", "ru")])
+def test_conference_is_described_as_an_event(
+    conference: Source, built: Built, which: str, lang: str
+):
+    """The start page and the program page tell search engines what, when and where."""
+    facts = conference.settings["CONFERENCE"]
+    venue, _ = zones(conference)
+    sessions = rows(conference, program_file(conference, lang))
+    key = conference.settings["PROGRAM_KEY"] if which == "program" else which
+    page = page_file(conference, lang, key)
+    event = jsonld(built, page_url(conference, page))
     assert event["@type"] == "Event" and event["inLanguage"] == lang
-    assert event["startDate"] == "2017-06-28T12:00:00+03:00"
-    assert event["endDate"] == "2017-06-30T12:30:00+03:00"
+    assert event["name"] == facts["name"][lang]
+    # the first session starts in summer time, the last ends after it
+    assert event["startDate"] == min(r.starts(venue) for r in sessions).isoformat()
+    assert event["endDate"] == max(r.ends(venue) for r in sessions).isoformat()
     assert event["eventStatus"] == "https://schema.org/EventScheduled"
     assert event["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
     assert event["location"]["address"] == {
         "@type": "PostalAddress",
-        "addressLocality": "Krasnodar" if lang == "de" else "Краснодар",
-        "addressCountry": "RU",
+        "addressLocality": facts["city"][lang],
+        "addressCountry": facts["country"],
     }
-    assert len(event["organizer"]) == 5
-    assert event["offers"]["url"] == "https://anmeldung.example.org/staedtepartnerkonferenz-2017"
-    assert event["description"]
-
-
-def test_working_group_sessions_are_sub_events(site: Built):
-    event = jsonld(site, "/ru/rabochie-gruppy/kultura-pamyati/")
-    assert [(s["name"], s["startDate"]) for s in event["subEvent"]] == [
-        ("Рабочая группа «Культура памяти», часть 1", "2017-06-29T09:30:00+03:00"),
-        ("Рабочая группа «Культура памяти», часть 2", "2017-06-29T14:00:00+03:00"),
+    # organisers and hosts organise; a partner does not
+    assert [o["name"] for o in event["organizer"]] == [
+        o["name"][lang] for o in facts["organisers"] if o["role"] in ("organiser", "host")
     ]
+    assert event["offers"]["url"] == conference.settings["REGISTRATION_URL"]
+    assert (
+        event["offers"]["validThrough"] == conference.settings["REGISTRATION_DEADLINE"].isoformat()
+    )
+    assert event["description"] == conference.pages[conference.content / page].value("Summary")
+
+
+def test_working_group_sessions_are_sub_events(conference: Source, built: Built):
+    venue, _ = zones(conference)
+    for lang in conference.languages:
+        sessions = rows(conference, program_file(conference, lang))
+        for group in sorted({r.group for r in sessions if r.group}):
+            page = page_file(conference, lang, group)
+            event = jsonld(built, page_url(conference, page))
+            assert [(s["name"], s["startDate"], s["endDate"]) for s in event["subEvent"]] == [
+                (r.title, r.starts(venue).isoformat(), r.ends(venue).isoformat())
+                for r in sessions
+                if r.group == group
+            ]
 
 
 def test_structured_data_cannot_close_its_script():
@@ -294,45 +566,63 @@ def test_structured_data_cannot_close_its_script():
     assert json.loads(text)["name"].startswith("</script>")
 
 
-def test_print_view_puts_the_languages_side_by_side(site: Built):
-    page = site.html("/programm-programma/")
-    rows = page.select("table.print-program tbody tr")
-    assert len(rows) == 13
-    first = rows[0].select("td")
-    assert [td["lang"] for td in first] == ["de", "ru"]
-    assert "Anreise" in first[0].text and "Заезд" in first[1].text
-    assert len(page.select(".qr svg")) == 2
-    assert [a["href"] for a in site.html("/de/programm/").select(".print-link a")] == [
-        "/programm-programma/"
+def test_print_view_puts_the_languages_side_by_side(conference: Source, built: Built):
+    url = "/" + conference.settings["PROGRAM_PRINT_URL"]
+    page = built.html(url)
+    table = page.select("table.print-program tbody tr")
+    de = rows(conference, program_file(conference, "de"))
+    ru = {r.key: r.title for r in rows(conference, program_file(conference, "ru"))}
+    venue, home = zones(conference)
+    # one row per session, in time order (parallel sessions in any order), each
+    # title beside its translation and the start on the home clock beside it,
+    # also after summer time ended
+    shown = [
+        (
+            re.search(r"\d\d:\d\d", tr.th.small.text)[0],
+            *((td["lang"], td.strong.text) for td in tr.select("td")),
+        )
+        for tr in table
     ]
+    expected = [
+        (
+            f"{r.starts(venue).astimezone(home):%H:%M}",
+            ("de", r.title),
+            ("ru", ru[r.key]),
+        )
+        for r in de
+    ]
+    assert sorted(shown) == sorted(expected)
+    order = {title: n for n, (_, (_, title), _) in enumerate(expected)}
+    moments = [de[order[title]].starts(venue) for _, (_, title), _ in shown]
+    assert moments == sorted(moments)
+    assert len(page.select(".qr svg")) == len(conference.languages)
+    for lang in conference.languages:
+        program = built.html(page_url(conference, program_file(conference, lang)))
+        assert [a["href"] for a in program.select(".print-link a")] == [url]
 
 
-def test_provisional_program_is_marked_everywhere_until_it_is_final(site: Built, tmp_path):
-    assert (
-        "Stand 15.03.2017"
-        in site.html("/de/arbeitsgruppen/wirtschaft/").select_one(".provisional").text
-    )
-    assert (
-        "по состоянию на 15.03.2017" in site.html("/ru/programma/").select_one(".provisional").text
-    )
-    tentative = {
-        str(e["STATUS"]) for e in calendar(site, "de/programm/programm.ics").walk("VEVENT")
-    }
-    assert tentative == {"TENTATIVE"}
-    final = build_real_site(
-        tmp_path,
-        content=copy_content(
-            tmp_path,
-            {DE: ("Provisional: 2017-03-15\n", ""), RU: ("Provisional: 2017-03-15\n", "")},
-        ),
-    )
+def test_provisional_program_is_marked_everywhere_until_it_is_final(
+    conference: Source, built: Built, tmp_path: Path
+):
+    de, ru = program_file(conference, "de"), program_file(conference, "ru")
+    value = conference.pages[conference.content / de].value("Provisional")
+    as_of = dt.date.fromisoformat(value)
+    group = next(r.group for r in rows(conference, de) if r.group)
+    group_page = built.html(page_url(conference, page_file(conference, "de", group)))
+    assert f"Stand {as_of:%d.%m.%Y}" in group_page.select_one(".provisional").text
+    ru_page = built.html(page_url(conference, ru))
+    assert f"по состоянию на {as_of:%d.%m.%Y}" in ru_page.select_one(".provisional").text
+    print_url = "/" + conference.settings["PROGRAM_PRINT_URL"]
+    printed = built.html(print_url).select_one('[lang="ru"] .provisional')
+    assert f"{as_of:%d.%m.%Y}" in printed.text
+    statuses = {str(e["STATUS"]) for e in calendar(built, ics_path(conference, de)).walk("VEVENT")}
+    assert statuses == {"TENTATIVE"}
+    source = next_conference(tmp_path)
+    for path in (de, ru):
+        edit(source, path, f"Provisional: {value}\n", "")
+    final = build_source(source, tmp_path)
     assert final.returncode == 0, final.log
-    assert final.html("/de/programm/").select_one(".provisional") is None
-    assert final.html("/programm-programma/").select_one(".provisional") is None
-    assert (
-        "15.03.2017"
-        in site.html("/programm-programma/").select_one('[lang="ru"] .provisional').text
-    )
-    assert {
-        str(e["STATUS"]) for e in calendar(final, "ru/programma/programma.ics").walk("VEVENT")
-    } == {"CONFIRMED"}
+    assert final.html(page_url(source, de)).select_one(".provisional") is None
+    assert final.html(print_url).select_one(".provisional") is None
+    statuses = {str(e["STATUS"]) for e in calendar(final, ics_path(source, ru)).walk("VEVENT")}
+    assert statuses == {"CONFIRMED"}
