@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+
 from sites import Source, next_conference, this_site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -141,30 +142,6 @@ def site(source: Source, tmp_path_factory: pytest.TempPathFactory) -> Built:
     built = build_source(source, tmp_path_factory.mktemp("site"))
     assert built.returncode == 0, built.log
     return built
-
-
-def sitemap_alternates(built: Built) -> dict[str, dict[str, str]]:
-    """Every address in sitemap.xml with its hreflang alternates."""
-    import xml.etree.ElementTree as ET
-
-    sitemap, xhtml = (
-        "{http://www.sitemaps.org/schemas/sitemap/0.9}",
-        "{http://www.w3.org/1999/xhtml}",
-    )
-    root = ET.fromstring(built.text("sitemap.xml"))
-    return {
-        url.findtext(f"{sitemap}loc"): {
-            link.get("hreflang"): link.get("href") for link in url.iter(f"{xhtml}link")
-        }
-        for url in root.iter(f"{sitemap}url")
-    }
-
-
-def head_alternates(built: Built, url: str) -> dict[str, str]:
-    page = built.html(url)
-    return {
-        link["hreflang"]: link["href"] for link in page.select('link[rel="alternate"][hreflang]')
-    }
 
 
 def write_tree(root: Path, files: dict[str, str]) -> None:

@@ -11,14 +11,18 @@ Germany, five days, other languages' addresses) proves it. Swap this site's
 
 from __future__ import annotations
 
+import re
 import runpy
 import shutil
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pelican.plugins.bilingual import frontmatter
+
+if TYPE_CHECKING:
+    from conftest import Built
 
 ROOT = Path(__file__).resolve().parent.parent
 NEXT_CONFERENCE = Path(__file__).resolve().parent / "test_data" / "next-conference"
@@ -73,3 +77,70 @@ def next_conference(tmp: Path) -> Source:
     shutil.copytree(NEXT_CONFERENCE, folder, ignore=shutil.ignore_patterns("README.md"))
     shutil.copy2(ROOT / "publishconf.py", folder / "publishconf.py")
     return Source("next-conference", folder)
+
+
+# Reading a built site the way its visitors and search engines find it.
+
+
+def spaces(text: str) -> str:
+    """Every kind of space as one space: CLDR keeps "2017 г." together with a
+    narrow no-break space; compare words."""
+    return re.sub(r"[\s\u202f\xa0]+", " ", text).strip()
+
+
+def visible(node) -> str:
+    """The text a reader sees."""
+    return spaces(node.get_text(" "))
+
+
+def sitemap_alternates(built: Built) -> dict[str, dict[str, str]]:
+    """Every address in sitemap.xml with its hreflang alternates."""
+    import xml.etree.ElementTree as ET
+
+    sitemap, xhtml = (
+        "{http://www.sitemaps.org/schemas/sitemap/0.9}",
+        "{http://www.w3.org/1999/xhtml}",
+    )
+    root = ET.fromstring(built.text("sitemap.xml"))
+    return {
+        url.findtext(f"{sitemap}loc"): {
+            link.get("hreflang"): link.get("href") for link in url.iter(f"{xhtml}link")
+        }
+        for url in root.iter(f"{sitemap}url")
+    }
+
+
+def head_alternates(built: Built, url: str) -> dict[str, str]:
+    page = built.html(url)
+    return {
+        link["hreflang"]: link["href"] for link in page.select('link[rel="alternate"][hreflang]')
+    }
+
+
+def pages_by_language(site: Built) -> dict[str, dict[str, dict[str, str]]]:
+    """For each language, each of its pages (from sitemap.xml) with its translations."""
+    pages: dict[str, dict[str, dict[str, str]]] = {}
+    for url, alternates in sitemap_alternates(site).items():
+        lang = next(
+            lang for lang, href in alternates.items() if href == url and lang != "x-default"
+        )
+        pages.setdefault(lang, {})[url] = alternates
+    return pages
+
+
+def local(url: str) -> str:
+    """A sitemap address (absolute in a published build) as a path of the output."""
+    return re.sub(r"^https?://[^/]+", "", url)
+
+
+def url_of(site: Built, source: Source, key: str, lang: str) -> str:
+    """Where the page with ``key`` in ``lang`` was written: its ``Url`` if it
+    sets one, else the page of that language whose heading is its title."""
+    [matter] = source.with_field("Key", key, lang)
+    if matter.value("Url"):
+        return "/" + matter.value("Url")
+    title = matter.value("Title")
+    for url in pages_by_language(site)[lang]:
+        if visible(site.html(url).select_one("h1")) == title:
+            return url
+    raise AssertionError(f"no {lang} page titled {title!r}")

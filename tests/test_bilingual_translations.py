@@ -10,7 +10,8 @@ from pathlib import Path
 
 from pelican.plugins.bilingual.outdated import Stamp, text_hash, write_stamp
 
-from conftest import ROOT, head_alternates, run_pelican, sitemap_alternates
+from conftest import ROOT, run_pelican
+from sites import head_alternates, sitemap_alternates
 from test_bilingual_plugin import CONTENT, assert_stopped, make_site
 
 

@@ -18,55 +18,20 @@ from babel.messages.pofile import read_po
 from pelican.plugins.bilingual.dates import format_date, format_date_range
 
 from conference.facts import read_facts
-from conftest import ROOT, Built, build_source, head_alternates, sitemap_alternates
+from conftest import ROOT, Built, build_source
 from program.parser import parse
-from sites import Source
+from sites import (
+    Source,
+    head_alternates,
+    local,
+    pages_by_language,
+    sitemap_alternates,
+    spaces,
+    url_of,
+    visible,
+)
 
 ATOM = "{http://www.w3.org/2005/Atom}"
-
-
-def spaces(text: str) -> str:
-    """Every kind of space as one space: CLDR keeps "2017 г." together with a
-    narrow no-break space; compare words."""
-    return re.sub(r"[\s\u202f\xa0]+", " ", text).strip()
-
-
-def visible(node) -> str:
-    """The text a reader sees."""
-    return spaces(node.get_text(" "))
-
-
-def language_of(site: Built, url: str) -> str:
-    return site.html(url).html["lang"]
-
-
-def pages_by_language(site: Built) -> dict[str, dict[str, dict[str, str]]]:
-    """For each language, each of its pages (from sitemap.xml) with its translations."""
-    pages: dict[str, dict[str, dict[str, str]]] = {}
-    for url, alternates in sitemap_alternates(site).items():
-        lang = next(
-            lang for lang, href in alternates.items() if href == url and lang != "x-default"
-        )
-        pages.setdefault(lang, {})[url] = alternates
-    return pages
-
-
-def local(url: str) -> str:
-    """A sitemap address (absolute in a published build) as a path of the output."""
-    return re.sub(r"^https?://[^/]+", "", url)
-
-
-def url_of(site: Built, source: Source, key: str, lang: str) -> str:
-    """Where the page with ``key`` in ``lang`` was written: its ``Url`` if it
-    sets one, else the page of that language whose heading is its title."""
-    [matter] = source.with_field("Key", key, lang)
-    if matter.value("Url"):
-        return "/" + matter.value("Url")
-    title = matter.value("Title")
-    for url in pages_by_language(site)[lang]:
-        if visible(site.html(url).select_one("h1")) == title:
-            return url
-    raise AssertionError(f"no {lang} page titled {title!r}")
 
 
 def conference(source: Source):
