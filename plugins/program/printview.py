@@ -1,5 +1,7 @@
-"""The bilingual print view: German and Russian side by side, session by
-session, with a QR code per language that leads to the online program."""
+"""The print view: every language's program, session by session, with a QR
+code per language that leads to the online program. The template puts up to
+three languages side by side and stacks more (A4 and phones have no room for
+a fourth column); either way the rows below pair the languages."""
 
 from __future__ import annotations
 
