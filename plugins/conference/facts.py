@@ -132,7 +132,7 @@ def as_of_moment(settings: dict[str, Any], environ: dict[str, str] | None = None
             ) from error
     value = settings.get("AS_OF_DATE")
     if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-        raise FactsError("AS_OF_DATE must be a date, e.g. date(2017, 3, 15)")
+        raise FactsError("AS_OF_DATE must be a date: date(year, month, day)")
     return dt.datetime.combine(value, dt.time(), tzinfo=dt.UTC)
 
 

@@ -60,7 +60,7 @@ def _date(value: str, line: int) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise ProgramError(line, f"'{value}' is not a date like 2017-06-28") from None
+        raise ProgramError(line, f"'{value}' is not a date (write YYYY-MM-DD)") from None
 
 
 def _session(text: str, day: dt.date | None, line: int) -> Session:

@@ -87,14 +87,14 @@ def declared(kind: str | None = None) -> list[Declaration]:
 
 
 def is_date(value: str, settings: Mapping[str, Any] | None = None) -> str | None:
-    """A date as Pelican reads it; refuses what it would misread (2017-02-30)."""
+    """A date as Pelican reads it; refuses what it would misread (a 30 February)."""
     if DATE.match(value):
         try:
             dt.datetime.fromisoformat(value.replace(" ", "T"))
             return None
         except ValueError:
             pass
-    return f"'{value}' is not a valid date like 2017-03-15 or 2017-03-15 10:00"
+    return f"'{value}' is not a valid date (write YYYY-MM-DD or YYYY-MM-DD HH:MM)"
 
 
 def _slug(value: str, settings: Mapping[str, Any]) -> str | None:

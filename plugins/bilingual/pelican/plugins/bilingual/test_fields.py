@@ -8,8 +8,11 @@ from pelican.plugins.bilingual import fields
 
 @pytest.fixture(autouse=True)
 def registry(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Each test declares into a copy; the real declarations stay as they were."""
+    """Each test declares into a copy; the real declarations stay as they were.
+    The plugin's own fields are there as its register() declares them, so the
+    file passes alone as well as after the tests that build sites."""
     monkeypatch.setattr(fields, "_declared", dict(fields._declared))
+    fields.declare_bilingual_fields()
 
 
 def test_core_and_bilingual_fields_are_declared():
@@ -40,7 +43,7 @@ def test_checks_return_a_message_or_none():
     by_name = {d.name: d for d in fields.declared()}
     assert fields.is_date("2017-03-15 10:00") is None
     assert fields.is_date("2017-02-30") == (
-        "'2017-02-30' is not a valid date like 2017-03-15 or 2017-03-15 10:00"
+        "'2017-02-30' is not a valid date (write YYYY-MM-DD or YYYY-MM-DD HH:MM)"
     )
     assert by_name["translated_from"].check("de@0123abcd", {}) is None
     assert by_name["translated_from"].check("pt-BR@0123abcd", {}) is None
