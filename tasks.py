@@ -172,12 +172,13 @@ def _validate_html(c: Context, folder: Path) -> bool:
 
 def _placeholders(settings_file: str) -> list[str]:
     from pelican.settings import read_settings
-    from sitecheck.markers import content_markers, setting_markers
+    from sitecheck.markers import content_markers, setting_markers, settings_files
 
-    path = ROOT / settings_file
+    path = (ROOT / settings_file).resolve()
     settings = read_settings(str(path))
-    files = [path, ROOT / SETTINGS["local"]]
-    problems = content_markers(Path(settings["PATH"])) + setting_markers(settings, files)
+    problems = content_markers(Path(settings["PATH"])) + setting_markers(
+        settings, settings_files(path)
+    )
     return [f"{os.path.relpath(p.path, ROOT)}:{p.line}: {p.message}" for p in problems]
 
 
@@ -228,9 +229,10 @@ def check(c, publish=False, settings=None):
     help={
         "target": "rsync target, e.g. user@host:/var/www/site/ (default: $PUBLISH_TARGET)",
         "output": "folder to build into first (default: output/)",
+        "settings": "settings file (default: publishconf.py)",
     }
 )
-def publish(c, target=None, output=str(OUTPUT)):
+def publish(c, target=None, output=str(OUTPUT), settings=SETTINGS["publish"]):
     """Build for production and copy the site to your own server with rsync over ssh.
 
     Set PUBLISH_SSH to pass ssh options, e.g. "ssh -p 2222 -i ~/.ssh/site".
@@ -238,6 +240,6 @@ def publish(c, target=None, output=str(OUTPUT)):
     target = target or os.environ.get("PUBLISH_TARGET")
     if not target:
         raise Exit("no target: pass --target user@host:/path/ or set PUBLISH_TARGET", code=2)
-    build_into(c, SETTINGS["publish"], Path(output))
+    build_into(c, settings, Path(output))
     ssh = os.environ.get("PUBLISH_SSH", "ssh")
     c.run(shlex.join(["rsync", "-rlz", "--delete", "--checksum", "-e", ssh, f"{output}/", target]))

@@ -6,6 +6,7 @@ domain, RFC 2606). ``invoke check --publish`` refuses to pass while any is left.
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from placeholders import MARKER
 
 PLACEHOLDER_HOST = re.compile(r"^https?://([^/]*\.)?example\.(org|com|net)(/|$)")
 CHECKED_SETTINGS = ("REGISTRATION_URL", "SITEURL")
+STAR_IMPORT = re.compile(r"^from\s+([\w.]+)\s+import\s+\*", re.M)
 
 
 def content_markers(content: Path) -> list[Problem]:
@@ -35,6 +37,24 @@ def setting_markers(settings: dict[str, Any], files: list[Path]) -> list[Problem
             path, line = _defined_at(name, files)
             problems.append(Problem(path, line, f"{name} is still a placeholder address: {value}"))
     return problems
+
+
+def settings_files(path: Path) -> list[Path]:
+    """A settings file and every settings module it takes all names from
+    (``from pelicanconf import *``), in the order a name is looked up: the
+    file's own assignment wins over the imported one. Call it after the file
+    was read (``read_settings``), so the imported modules are loaded."""
+    files, queue = [], [path]
+    while queue:
+        current = queue.pop(0)
+        if current in files or not current.exists():
+            continue
+        files.append(current)
+        for name in STAR_IMPORT.findall(current.read_text(encoding="utf-8")):
+            module = sys.modules.get(name)
+            if module is not None and getattr(module, "__file__", None):
+                queue.append(Path(module.__file__).resolve())
+    return files
 
 
 def _defined_at(name: str, files: list[Path]) -> tuple[str, int]:
