@@ -19,7 +19,7 @@ from program.jsonld import script_safe
 from program.parser import parse
 from sites import Source, next_conference
 
-START, END = dt.date(2017, 6, 28), dt.date(2017, 6, 30)
+START, END = dt.date(2031, 9, 9), dt.date(2031, 9, 11)
 GOOD = """Title: P
 
 Intro.
@@ -27,12 +27,12 @@ Intro.
 ```program
 place hall: Saal
 place room: Raum [[TBA: folgt]]
-day 2017-06-28
+day 2031-09-09
 10:00–12:00 | opening | plenary | Eröffnung | hall
     Begrüßung durch die Veranstalter.
     Zweite Zeile.
 12:00-13:00 | lunch | break | Mittag | hall
-day 2017-06-29
+day 2031-09-10
 09:00–10:30 | wg-1 | working-group wg-a | Gruppe A | room
 ```
 """
@@ -46,7 +46,7 @@ def test_parser_reads_places_days_sessions_and_descriptions():
     program, errors = parsed(GOOD)
     assert errors == []
     assert list(program.places) == ["hall", "room"]
-    assert program.days == [START, dt.date(2017, 6, 29)]
+    assert program.days == [START, dt.date(2031, 9, 10)]
     opening, lunch, group = program.sessions
     assert (opening.key, opening.start, opening.end, opening.line) == (
         "opening",
@@ -56,7 +56,7 @@ def test_parser_reads_places_days_sessions_and_descriptions():
     )
     assert opening.description == "Begrüßung durch die Veranstalter. Zweite Zeile."
     assert lunch.end == dt.time(13)  # a hyphen works as well as an en dash
-    assert (group.kind, group.group, group.day) == ("working-group", "wg-a", dt.date(2017, 6, 29))
+    assert (group.kind, group.group, group.day) == ("working-group", "wg-a", dt.date(2031, 9, 10))
 
 
 @pytest.mark.parametrize(
@@ -69,11 +69,11 @@ def test_parser_reads_places_days_sessions_and_descriptions():
         ("10:00–12:00 | x | dinner | Titel | hall", "unknown kind 'dinner'"),
         ("10:00–12:00 | x | working-group | Titel | hall", "names its group"),
         ("10:00–12:00 | x | plenary |  | hall", "has no title"),
-        ("day 28.06.2017", "'28.06.2017' is not a date"),
+        ("day 09.09.2031", "'09.09.2031' is not a date"),
     ],
 )
 def test_every_unreadable_line_is_named(line, message):
-    text = GOOD.replace("day 2017-06-29\n", f"day 2017-06-29\n{line}\n")
+    text = GOOD.replace("day 2031-09-10\n", f"day 2031-09-10\n{line}\n")
     _, errors = parsed(text)
     assert [(e.line, message in str(e)) for e in errors] == [(14, True)], errors
 
@@ -81,7 +81,7 @@ def test_every_unreadable_line_is_named(line, message):
 def test_session_before_any_day_and_stray_description():
     _, errors = parsed("```program\n10:00–11:00 | a | plenary | A | hall\n  stray\n```\n")
     assert [e.line for e in errors] == [2, 3]  # the session fails, so its description is stray
-    _, errors = parsed("```program\nday 2017-06-28\n    stray text\n```\n")
+    _, errors = parsed("```program\nday 2031-09-09\n    stray text\n```\n")
     assert "belongs below a session" in str(errors[0]) and errors[0].line == 3
 
 
@@ -100,7 +100,7 @@ def checked(text: str, groups=("wg-a",)):
             12,
             "'Mittag' overlaps 'Eröffnung' (line 9) in place 'hall'",
         ),
-        ("day 2017-06-29", "day 2017-07-02", 13, "2017-07-02 lies outside the conference"),
+        ("day 2031-09-10", "day 2031-09-13", 13, "2031-09-13 lies outside the conference"),
         ("12:00-13:00 | lunch", "13:00-13:00 | lunch", 12, "ends when it starts"),
         ("wg-a | Gruppe A", "wg-z | Gruppe A", 14, "unknown working group 'wg-z' (known: wg-a)"),
         ("Mittag | hall", "Mittag | kitchen", 12, "unknown place 'kitchen'"),
@@ -120,7 +120,7 @@ def test_an_end_before_the_start_is_on_the_next_day():
     reception = program.by_key()["lunch"]
     zone = ZoneInfo("Asia/Yekaterinburg")
     assert reception.ends_next_day and reception.day == START
-    assert reception.ends(zone) == dt.datetime(2017, 6, 29, 1, tzinfo=zone)
+    assert reception.ends(zone) == dt.datetime(2031, 9, 10, 1, tzinfo=zone)
     assert checked(text) == []
     # 23:00–01:00 meets 00:30–02:00 of the next day in the same place
     late = text.replace("20:00–01:00 | lunch", "23:00–01:00 | lunch").replace(
@@ -151,7 +151,7 @@ def test_languages_must_agree_on_days_times_and_places():
             message,
             compare(source, other),
         )
-    moved, _ = parse("ru.md", "ru", GOOD.replace("day 2017-06-29\n09:00", "day 2017-06-30\n09:00"))
+    moved, _ = parse("ru.md", "ru", GOOD.replace("day 2031-09-10\n09:00", "day 2031-09-11\n09:00"))
     assert any("day differs" in text for _, _, text in compare(source, moved))
 
 
