@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from sites import Source, next_conference, this_site
+from sites import NEXT_CONFERENCE, Source, next_conference, this_site
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -73,12 +73,14 @@ def write_settings(
     tmp: Path,
     settings: str = "pelicanconf.py",
     extra_settings: str = "",
-    content: Path = ROOT / "content",
-    folder: Path = ROOT,
+    *,
+    content: Path,
+    folder: Path = NEXT_CONFERENCE,
 ) -> Path:
-    """A settings file: the real theme and plugins, the content (the site's own
-    or a changed copy), the settings of the site in ``folder`` with
-    ``extra_settings`` after them."""
+    """A settings file: the real theme and plugins, ``content``, the settings of
+    the site in ``folder`` with ``extra_settings`` after them. Without a folder
+    the base is the next conference's fixture, never this site's settings:
+    a generator test must not change when this site's pelicanconf.py does."""
     tmp.mkdir(parents=True, exist_ok=True)
     conf = tmp / "settings.py"
     conf.write_text(
@@ -91,17 +93,6 @@ def write_settings(
     return conf
 
 
-def build_real_site(
-    tmp: Path,
-    settings: str = "pelicanconf.py",
-    env: dict[str, str] | None = None,
-    extra_settings: str = "",
-    content: Path = ROOT / "content",
-) -> Built:
-    conf = write_settings(tmp, settings, extra_settings, content)
-    return run_pelican(conf, content, tmp / "output", env)
-
-
 def build_source(
     source: Source,
     tmp: Path,
@@ -110,7 +101,9 @@ def build_source(
     extra_settings: str = "",
 ) -> Built:
     """Builds a conference site (this one or another) as ``invoke build`` would."""
-    conf = write_settings(tmp, settings, extra_settings, source.content, source.folder)
+    conf = write_settings(
+        tmp, settings, extra_settings, content=source.content, folder=source.folder
+    )
     return run_pelican(conf, source.content, tmp / "output", env)
 
 
@@ -120,20 +113,6 @@ def source(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
     if request.param == "this-site":
         return this_site()
     return next_conference(tmp_path_factory.mktemp("sources"))
-
-
-def copy_content(tmp: Path, edits: dict[str, tuple[str, str]]) -> Path:
-    """A copy of the real content with ``{file: (old text, new text)}`` replaced."""
-    import shutil
-
-    target = tmp / "content"
-    shutil.copytree(ROOT / "content", target)
-    for name, (old, new) in edits.items():
-        path = target / name
-        text = path.read_text(encoding="utf-8")
-        assert old in text, f"{old!r} not in {name}"
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return target
 
 
 @pytest.fixture(scope="session")

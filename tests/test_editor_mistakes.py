@@ -47,7 +47,9 @@ def edit(source: Source, path: str, old: str, new: str) -> None:
 
 
 def publish_settings(source: Source, tmp: Path, extra_settings: str = "") -> Path:
-    return write_settings(tmp, "publishconf.py", extra_settings, source.content, source.folder)
+    return write_settings(
+        tmp, "publishconf.py", extra_settings, content=source.content, folder=source.folder
+    )
 
 
 @pytest.fixture(scope="module")

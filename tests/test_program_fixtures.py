@@ -37,7 +37,10 @@ SETTINGS = {
     "CONFERENCE": CONFERENCE,
     "AS_OF_DATE": dt.date(2019, 3, 1),
     "REGISTRATION_URL": "https://anmeldung.example.org/konferenz-2019",
+    "REGISTRATION_DEADLINE": None,
     "PROGRAM_UID_NAMESPACE": "xv-konferenz-2019",
+    "PROGRAM_PRINT_SAVE_AS": "programm-programma/index.html",
+    "PROGRAM_PRINT_URL": "programm-programma/",
     "SITENAME": CONFERENCE["name"]["de"],
 }
 HOME = {
