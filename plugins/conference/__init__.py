@@ -43,8 +43,9 @@ def derive_timezone(pelican: Any) -> None:
         stop_on([Problem("settings", 0, message)], "settings")
     settings["TIMEZONE"] = zone
     # The bilingual plugin may have copied the settings per language already.
-    for merged in getattr(getattr(pelican, "bilingual_config", None), "per_language", {}).values():
-        merged["TIMEZONE"] = zone
+    config = getattr(pelican, "bilingual_config", None)
+    if config is not None:
+        config.derive("TIMEZONE", zone)
 
 
 def load(pelican: Any) -> None:

@@ -154,6 +154,14 @@ class Config:
             config.per_language[code] = merged
         return config
 
+    def derive(self, name: str, value: Any) -> None:
+        """A site-wide setting another plugin derives after the settings were
+        copied per language (e.g. TIMEZONE from the conference's time zone):
+        every language gets it unless BILINGUAL_SETTINGS sets it for that one."""
+        for code, merged in self.per_language.items():
+            if name not in self.overrides.get(code, {}):
+                merged[name] = value
+
     def overlay(self, lang: str) -> dict[str, Any]:
         """What a page in ``lang`` sees differently from the site's settings."""
         return {**self.overrides.get(lang, {}), "DEFAULT_LANG": lang}

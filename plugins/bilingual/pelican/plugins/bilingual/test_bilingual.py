@@ -303,3 +303,25 @@ def test_language_list_names_the_languages_in_the_page_language(site: Site, tmp_
     site.build(THEME_TEMPLATES_OVERRIDES=[str(overrides)])
     assert "<p>English and French</p>" in site.html("en/pages/about-the-festival.html")
     assert "<p>français et anglais</p>" in site.html("fr/pages/a-propos-du-festival.html")
+
+
+def test_a_setting_derived_later_reaches_every_language_but_an_override():
+    """Another plugin derives a site-wide value after the per-language copies
+    were made; a language that set its own value keeps it."""
+    from pelican.plugins.bilingual.config import Config
+    from pelican.settings import DEFAULT_CONFIG
+
+    config = Config.from_settings(
+        {
+            **DEFAULT_CONFIG,
+            "DEFAULT_LANG": "en",
+            "BILINGUAL_LANGUAGES": {"en": {}, "fr": {}, "ja": {}},
+            "BILINGUAL_SETTINGS": {"ja": {"TIMEZONE": "Asia/Tokyo"}},
+        }
+    )
+    config.derive("TIMEZONE", "Europe/Paris")
+    assert {code: config.setting(code, "TIMEZONE") for code in config.languages} == {
+        "en": "Europe/Paris",
+        "fr": "Europe/Paris",
+        "ja": "Asia/Tokyo",
+    }
