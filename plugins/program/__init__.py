@@ -177,7 +177,8 @@ class ProgramFilesGenerator(Generator):
         self._write_print_view(writer)
 
     def _write_print_view(self, writer: Any) -> None:
-        """Both languages side by side; only when every language has its program."""
+        """Every language's program on one page (side by side up to three, stacked
+        beyond); only when every language has its program."""
         config, save_as = current().config, _settings("PROGRAM_PRINT_SAVE_AS")
         if not print_view_written():
             return
