@@ -116,6 +116,34 @@ def test_missing_russian_name_and_reversed_dates_are_caught():
         facts({"SOURCE_DATE_EPOCH": "yesterday"})
 
 
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"organisers": "Stadt Halle"}, r"CONFERENCE\['organisers'\] must be a list"),
+        ({"organisers": ["Stadt Halle"]}, r"CONFERENCE\['organisers'\]\[0\] must be a dict"),
+        (
+            {"organisers": [{"name": "Stadt Halle"}]},
+            r"CONFERENCE\['organisers'\]\[0\]\['name'\] must be a dict of texts by language",
+        ),
+        (
+            {"organisers": [{"name": {"de": "A", "ru": "Б"}, "role": 3}]},
+            r"CONFERENCE\['organisers'\]\[0\]\['role'\] must be a word",
+        ),
+        ({"city": "Halle"}, r"CONFERENCE\['city'\] must be a dict of texts by language"),
+        (
+            {"city": {"de": "Halle", "ru": 7}},
+            r"CONFERENCE\['city'\]: the text for ru must be a string",
+        ),
+    ],
+)
+def test_a_value_of_the_wrong_type_names_the_setting(changes, message):
+    """Settings are Python: a string where a dict belongs must not end in a traceback."""
+    broken = settings()
+    broken["CONFERENCE"].update(changes)
+    with pytest.raises(FactsError, match=message):
+        read_facts(broken, ["de", "ru"], {})
+
+
 def test_a_wrong_setting_stops_the_build_with_one_line(tmp_path: Path):
     built = build_source(
         next_conference(tmp_path),

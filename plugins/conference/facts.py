@@ -152,11 +152,38 @@ def _need(mapping: dict[str, Any], name: str, kind: type | tuple[type, ...]) -> 
     return value
 
 
-def _check_languages(text: dict[str, str], languages: list[str], setting: str) -> dict[str, str]:
+def _check_languages(text: Any, languages: list[str], setting: str) -> dict[str, str]:
+    """A text per language: a dict with a non-empty str for every language."""
+    if not isinstance(text, dict):
+        example = ", ".join(f"{lang!r}: '…'" for lang in languages)
+        raise FactsError(f"{setting} must be a dict of texts by language, e.g. {{{example}}}")
+    wrong = [lang for lang in languages if lang in text and not isinstance(text[lang], str)]
+    if wrong:
+        raise FactsError(f"{setting}: the text for {', '.join(wrong)} must be a string")
     missing = [lang for lang in languages if not text.get(lang)]
     if missing:
         raise FactsError(f"{setting} has no text for: {', '.join(missing)}")
     return text
+
+
+def _organisers(entries: Any, languages: list[str]) -> tuple[Organiser, ...]:
+    """CONFERENCE['organisers']: a list of {"name": {language: text}, "role": …}."""
+    if not isinstance(entries, (list, tuple)):
+        raise FactsError(
+            "CONFERENCE['organisers'] must be a list of organisers,"
+            " e.g. [{'name': {…}, 'role': 'organiser'}]"
+        )
+    organisers = []
+    for n, entry in enumerate(entries):
+        setting = f"CONFERENCE['organisers'][{n}]"
+        if not isinstance(entry, dict):
+            raise FactsError(f"{setting} must be a dict with 'name' and 'role'")
+        role = entry.get("role", "organiser")
+        if not isinstance(role, str) or not role:
+            raise FactsError(f"{setting}['role'] must be a word such as 'organiser'")
+        name = _check_languages(entry.get("name", {}), languages, f"{setting}['name']")
+        organisers.append(Organiser(name, role))
+    return tuple(organisers)
 
 
 def _roles(raw: dict[str, Any], organisers: tuple[Organiser, ...], languages: list[str]):
@@ -224,16 +251,8 @@ def read_facts(
     url = settings.get("REGISTRATION_URL") or ""
     if not str(url).startswith("https://"):
         raise FactsError("REGISTRATION_URL must be an https:// address")
-    organisers = tuple(
-        Organiser(
-            _check_languages(
-                entry.get("name", {}), languages, f"CONFERENCE['organisers'][{n}]['name']"
-            ),
-            str(entry.get("role", "organiser")),
-        )
-        for n, entry in enumerate(raw.get("organisers", []))
-    )
-    name = _check_languages(_need(raw, "name", dict), languages, "CONFERENCE['name']")
+    organisers = _organisers(raw.get("organisers", []), languages)
+    name = _check_languages(raw.get("name"), languages, "CONFERENCE['name']")
     zone_name = raw.get("timezone", settings.get("TIMEZONE", "UTC"))
     timezone = _zone(zone_name, "CONFERENCE['timezone']")
     home_timezone = _zone(raw.get("home_timezone", zone_name), "CONFERENCE['home_timezone']")
@@ -243,7 +262,7 @@ def read_facts(
     return Conference(
         name=name,
         country=str(raw.get("country", "")),
-        city=_check_languages(_need(raw, "city", dict), languages, "CONFERENCE['city']"),
+        city=_check_languages(raw.get("city"), languages, "CONFERENCE['city']"),
         start=start,
         end=end,
         timezone=timezone,
