@@ -24,8 +24,33 @@ PY = sys.executable
 SETTINGS = {"local": "pelicanconf.py", "publish": "publishconf.py"}
 
 
+def _settings_problem(settings: str) -> str | None:
+    """A mistake in the settings as one ``file:line: message`` line, found by
+    running them as Pelican will – Pelican itself would print a traceback."""
+    import runpy
+    import traceback
+
+    from preview.problems import from_exception
+
+    try:
+        runpy.run_path(str(ROOT / settings))
+    except Exception as error:  # a settings file is Python: any mistake
+        installed = (sys.prefix, sys.base_prefix, str(Path(__file__).resolve()))
+        own = [
+            Path(frame.filename)
+            for frame in traceback.extract_tb(error.__traceback__)
+            if not frame.filename.startswith(installed)
+        ]
+        return str(from_exception(error, Path.cwd(), within=own))
+    return None
+
+
 def _pelican(c: Context, settings: str, output: Path, *extra: str) -> bool:
     """Run Pelican; True when it finished without an error."""
+    problem = _settings_problem(settings)
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return False
     command = [PY, "-m", "pelican", "-s", str(ROOT / settings), "-o", str(output)]
     command += ["--fatal", "errors", "--log-handler", "plain", *extra]
     result = c.run(shlex.join(command), warn=True, pty=False)

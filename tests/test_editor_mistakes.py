@@ -228,3 +228,29 @@ def test_publish_copies_the_built_site_with_rsync(tmp_path: Path):
     assert result.returncode == 0, result.stdout + result.stderr
     assert (target / "index.html").exists()
     assert fingerprint(target) == fingerprint(built)  # the stale file is gone
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("SITENAME = = 'x'", "SyntaxError: invalid syntax"),
+        ("SITENAME = Halle", "NameError: name 'Halle' is not defined"),
+        ("AS_OF_DATE = date(2027, 13, 1)", "ValueError: month must be in 1..12"),
+    ],
+)
+def test_a_mistake_in_the_settings_is_one_line_without_a_traceback(
+    tmp_path: Path, published, line: str, message: str
+):
+    """Settings are Python; Pelican would answer any mistake with a traceback."""
+    output, before = published
+    source = next_conference(tmp_path)
+    conf = source.folder / "pelicanconf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + line + "\n", encoding="utf-8")
+    number = len(conf.read_text(encoding="utf-8").splitlines())
+    settings = publish_settings(source, tmp_path)
+    result = invoke("build", "--settings", str(settings), "--output", str(output), cwd=tmp_path)
+    log = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert f"pelicanconf.py:{number}: {message}" in log, log
+    assert "Traceback" not in log
+    assert fingerprint(output) == before

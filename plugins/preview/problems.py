@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import os
 import re
+import traceback
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -85,8 +87,10 @@ def from_object(problem: Any, root: Path) -> Problem:
     )
 
 
-def from_exception(error: BaseException, root: Path) -> Problem:
-    """The last resort: the exception's own one-line text, never a traceback."""
+def from_exception(error: BaseException, root: Path, within: Iterable[Path] = ()) -> Problem:
+    """The last resort: the exception's own one-line text, never a traceback.
+    When the error happened while running one of the files ``within`` (a
+    settings file: NameError, TypeError …), it names that file and line."""
     if isinstance(error, SystemExit) and not isinstance(error.code, str):
         return Problem(f"the build stopped (exit status {error.code})")
     name = type(error).__name__
@@ -94,6 +98,14 @@ def from_exception(error: BaseException, root: Path) -> Problem:
     if isinstance(path, str) and isinstance(line, int):  # SyntaxError, Jinja's errors
         message = getattr(error, "msg", None) or getattr(error, "message", None) or name
         return _located(path, line, f"{name}: {message}", root)
+    files = {Path(file).resolve() for file in within}
+    frames = [
+        frame
+        for frame in traceback.extract_tb(error.__traceback__)
+        if Path(frame.filename).resolve() in files
+    ]
+    if frames:
+        return _located(frames[-1].filename, frames[-1].lineno, f"{name}: {error}", root)
     lines = str(error).strip().splitlines()
     if not lines:
         return Problem(f"the build stopped ({name})")
