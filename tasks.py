@@ -199,11 +199,12 @@ def _placeholders(settings_file: str) -> list[str]:
     from pelican.settings import read_settings
     from sitecheck.markers import content_markers, setting_markers, settings_files
 
+    from placeholders.sources import read_extensions
+
     path = (ROOT / settings_file).resolve()
     settings = read_settings(str(path))
-    problems = content_markers(Path(settings["PATH"])) + setting_markers(
-        settings, settings_files(path)
-    )
+    problems = content_markers(Path(settings["PATH"]), read_extensions(settings))
+    problems += setting_markers(settings, settings_files(path))
     return [f"{os.path.relpath(p.path, ROOT)}:{p.line}: {p.message}" for p in problems]
 
 

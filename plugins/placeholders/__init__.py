@@ -9,6 +9,7 @@ in every language; the text inside is the editor's, in the page's language.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
@@ -16,14 +17,19 @@ from markdown import Extension, Markdown
 from markdown.inlinepatterns import InlineProcessor
 from markupsafe import Markup, escape
 from pelican import signals
+from pelican.plugins.bilingual.errors import Problem, stop_on
+from pelican.plugins.bilingual.lifecycle import on_run_start
 
-MARKER = re.compile(r"\[\[TBA:\s*(?P<text>[^\]]+?)\s*\]\]")
+from .grammar import MARKER, near_misses, text_of
+from .sources import content_files, read_extensions
+
+__all__ = ["MARKER", "as_html", "as_text", "label_for"]
 
 
 class PlaceholderProcessor(InlineProcessor):
     def handleMatch(self, m: re.Match, data: str) -> tuple[ElementTree.Element, int, int]:  # noqa: N802
         element = ElementTree.Element("mark", {"class": "tba", "data-placeholder": ""})
-        element.text = m.group("text")
+        element.text = text_of(m)
         return element, m.start(0), m.end(0)
 
 
@@ -49,7 +55,7 @@ def label_placeholders(content: Any) -> None:
 
 def as_text(text: str, label: str | None = None) -> str:
     """A marked gap as plain text, for calendars and structured data."""
-    return MARKER.sub(lambda m: f"({label}: {m['text']})" if label else f"({m['text']})", text)
+    return MARKER.sub(lambda m: f"({label}: {text_of(m)})" if label else f"({text_of(m)})", text)
 
 
 def as_html(text: str, label: str | None = None) -> Markup:
@@ -59,7 +65,7 @@ def as_html(text: str, label: str | None = None) -> Markup:
     parts, last = [], 0
     for match in MARKER.finditer(text):
         parts.append(escape(text[last : match.start()]))
-        parts.append(Markup(f"({OPENING}{prefix}{escape(match['text'])}</mark>)"))
+        parts.append(Markup(f"({OPENING}{prefix}{escape(text_of(match))}</mark>)"))
         last = match.end()
     parts.append(escape(text[last:]))
     return Markup("").join(parts)
@@ -83,7 +89,22 @@ def add_extension(pelican: Any) -> None:
         extensions.append(PlaceholderExtension())
 
 
+def check_near_misses(pelican: Any) -> None:
+    """Stop before reading when text looks like a marker but is none: it
+    would be published as typed and never counted by ``check --publish``."""
+    settings = pelican.settings
+    problems = []
+    for path in content_files(Path(settings["PATH"]), read_extensions(settings)):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue  # the metadata check names a file that is not UTF-8 text
+        problems += [Problem(str(path), line, message) for line, message in near_misses(text)]
+    stop_on(problems, "gap markers")
+
+
 def register() -> None:
     signals.initialized.connect(add_extension)
+    on_run_start(check_near_misses)
     signals.content_object_init.connect(label_placeholders)
     signals.generator_init.connect(install_filter)

@@ -12,19 +12,25 @@ from typing import Any
 
 from pelican.plugins.bilingual.errors import Problem
 
-from placeholders import MARKER
+from placeholders.grammar import markers
+from placeholders.sources import content_files
 
 PLACEHOLDER_HOST = re.compile(r"^https?://([^/]*\.)?example\.(org|com|net)(/|$)")
 CHECKED_SETTINGS = ("REGISTRATION_URL", "SITEURL")
 STAR_IMPORT = re.compile(r"^from\s+([\w.]+)\s+import\s+\*", re.M)
 
 
-def content_markers(content: Path) -> list[Problem]:
+MARKDOWN_EXTENSIONS = {"md", "markdown", "mdown", "mkd"}
+
+
+def content_markers(content: Path, extensions: set[str] | None = None) -> list[Problem]:
+    """Every marker in every file Pelican reads (``placeholders.sources.read_extensions``;
+    without it, every Markdown extension), named at the line where it starts."""
     problems = []
-    for path in sorted(content.rglob("*.md")):
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            for match in MARKER.finditer(line):
-                problems.append(Problem(str(path), number, f"not known yet: {match['text']}"))
+    for path in content_files(content, extensions or MARKDOWN_EXTENSIONS):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for number, gap in markers(text):
+            problems.append(Problem(str(path), number, f"not known yet: {gap}"))
     return problems
 
 
