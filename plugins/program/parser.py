@@ -86,6 +86,16 @@ def _session(text: str, day: dt.date | None, line: int) -> Session:
     return Session(key, day, start, end, kind, title, place, group.strip() or None, line)
 
 
+def _looks_like(line: str) -> str | None:
+    """What statement an indented line is ("session", "day line"), or None
+    for prose: a time range before the first '|' is never a description."""
+    if DAY.match(line):
+        return "day line"
+    if "|" in line and TIMES.match(line.split("|", 1)[0].strip()):
+        return "session"
+    return None
+
+
 def parse(path: str, lang: str, text: str) -> tuple[Program | None, list[ProgramError]]:
     """The program in one page's source text, and every line that is wrong."""
     block = program_block(text)
@@ -101,6 +111,12 @@ def parse(path: str, lang: str, text: str) -> tuple[Program | None, list[Program
             continue
         try:
             if raw[:1] in (" ", "\t"):
+                statement = _looks_like(line)
+                if statement:
+                    # Read as a description, it would silently vanish from the program.
+                    raise ProgramError(
+                        number, f"looks like a {statement} but is indented: remove the indentation"
+                    )
                 if describing is None:
                     raise ProgramError(number, "an indented line belongs below a session")
                 describing.description = f"{describing.description} {line}".strip()
@@ -110,6 +126,12 @@ def parse(path: str, lang: str, text: str) -> tuple[Program | None, list[Program
                 program.places[match["key"]] = Place(match["key"], match["name"].strip(), number)
             elif match := DAY.match(line):
                 day = _date(match["date"], number)
+                if day in program.day_lines:
+                    raise ProgramError(
+                        number,
+                        f"day {day} is listed twice (also line {program.day_lines[day]}):"
+                        " list each day once, with all its sessions below it",
+                    )
                 program.days.append(day)
                 program.day_lines[day] = number
             else:
