@@ -23,6 +23,7 @@ from pelican.plugins.bilingual.lifecycle import on_run_start
 
 from .facts import Conference, FactsError, read_facts
 from .favicon import favicon_svg
+from .news import articles_of, date_disagreements, hold_back
 
 _facts: Conference | None = None
 
@@ -75,6 +76,17 @@ class FaviconGenerator(Generator):
         (path / "favicon.svg").write_bytes(favicon_svg(facts().short_name))
 
 
+def check_news(generator: Any) -> None:
+    """Translations of a news item share one date; items dated after the
+    as-of date wait for a later build."""
+    settings = generator.settings
+    items = articles_of(generator, settings.get("DEFAULT_LANG"))
+    key_field = settings.get("BILINGUAL_KEY", "key").lower()
+    stop_on(date_disagreements(items, key_field), "news dates")
+    if _facts is not None:
+        hold_back(generator, _facts.as_of)
+
+
 def add_generator(pelican: Any) -> type:
     return FaviconGenerator
 
@@ -84,6 +96,7 @@ def register() -> None:
     on_run_start(load)
     signals.generator_init.connect(install_templates)
     signals.get_generators.connect(add_generator)
+    signals.article_generator_pretaxonomy.connect(check_news)
 
 
 def facts() -> Conference:
