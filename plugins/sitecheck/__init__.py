@@ -2,7 +2,8 @@
 
 Before Pelican reads anything, every content file's metadata is checked
 (metadata.py). After the site is written, every link that stays on the site
-must lead to a file and anchor (links.py). With ``SITECHECK_STRICT = True``
+must lead to a file and anchor (links.py), and nothing may load from, connect
+to or submit to another host (thirdparty.py). With ``SITECHECK_STRICT = True``
 (``invoke check``), any warning Pelican logged fails the build as well.
 The build stops without a traceback; ``invoke build`` then keeps the previous
 output.
@@ -24,6 +25,7 @@ from pelican.plugins.bilingual.runtime import current
 
 from .links import check_links
 from .metadata import check_content
+from .thirdparty import check_third_party
 
 
 class _Warnings(logging.Handler):
@@ -63,7 +65,8 @@ def _sources() -> dict[str, str]:
 
 def check_output(pelican: Any) -> None:
     settings = pelican.settings
-    problems = check_links(Path(settings["OUTPUT_PATH"]), settings.get("SITEURL", ""), _sources())
+    output, siteurl, sources = Path(settings["OUTPUT_PATH"]), settings["SITEURL"], _sources()
+    problems = check_links(output, siteurl, sources) + check_third_party(output, siteurl, sources)
     if settings.get("SITECHECK_STRICT"):
         problems += [Problem("(pelican)", 0, f"warning: {text}") for text in _warnings.records]
     logging.getLogger("pelican").removeHandler(_warnings)
