@@ -23,9 +23,13 @@ from pelican.plugins.bilingual.lifecycle import on_run_start
 from pelican.plugins.bilingual.registry import ListPage
 from pelican.plugins.bilingual.runtime import current
 
+from .escaping import escape_by_default
 from .links import check_links
 from .metadata import check_content
+from .readers import markdown_only, other_formats
+from .symlinks import links_leaving
 from .thirdparty import check_third_party
+from .urls import check_url_settings
 
 
 class _Warnings(logging.Handler):
@@ -44,10 +48,17 @@ _warnings = _Warnings()
 
 def configure(pelican: Any) -> None:
     require(pelican, "sitecheck", ["bilingual"])
+    escape_by_default(pelican.settings)
+    markdown_only(pelican.settings)
 
 
 def check_metadata(pelican: Any) -> None:
-    stop_on(check_content(pelican.settings), "metadata")
+    settings = pelican.settings
+    urls = [Problem("settings", 0, message) for message in check_url_settings(settings)]
+    stop_on(urls, "settings")
+    # Before anything is read: a link out of content/ must not even be opened.
+    stop_on(links_leaving(Path(settings["PATH"])) + other_formats(settings), "content files")
+    stop_on(check_content(settings), "metadata")
     _warnings.records.clear()
     logging.getLogger("pelican").addHandler(_warnings)
 

@@ -17,6 +17,7 @@ from babel.lists import format_list
 from babel.numbers import format_decimal as babel_format_decimal
 from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
+from markupsafe import Markup
 
 from . import dates
 from .alternates import Alternate, alternates_for, hreflang_links
@@ -130,8 +131,13 @@ def setting(ctx: Context, name: str, default: Any = None) -> Any:
 
 @pass_context
 def translate(ctx: Context, lang: str, message: str, **variables: Any) -> str:
-    """A theme string in a given language (for pages in several languages at once)."""
+    """A theme string in a given language (for pages in several languages at once).
+
+    Under autoescaping it behaves as Jinja's own ``_()``: the catalog's text is
+    markup, a variable is escaped unless it is markup itself."""
     text = current().catalog(lang).ugettext(message)
+    if ctx.eval_ctx.autoescape:
+        text = Markup(text)
     return text % variables if variables else text
 
 
