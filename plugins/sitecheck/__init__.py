@@ -77,7 +77,8 @@ def _sources() -> dict[str, str]:
 def check_output(pelican: Any) -> None:
     settings = pelican.settings
     output, siteurl, sources = Path(settings["OUTPUT_PATH"]), settings["SITEURL"], _sources()
-    problems = check_links(output, siteurl, sources) + check_third_party(output, siteurl, sources)
+    problems = check_links(output, siteurl, sources)
+    problems += check_third_party(output, siteurl, sources, Path(settings["PATH"]))
     if settings.get("SITECHECK_STRICT"):
         problems += [Problem("(pelican)", 0, f"warning: {text}") for text in _warnings.records]
     logging.getLogger("pelican").removeHandler(_warnings)

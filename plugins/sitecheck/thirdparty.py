@@ -92,6 +92,7 @@ class Finding:
     """One address in one output file that breaks the promise."""
 
     line: int  # in the output file
+    nth: int  # how often the address is written in the file before this place
     element: str  # as the editor reads it: <iframe src="https://…">
     address: str  # as found, to look it up in the content file
     verdict: str
@@ -114,26 +115,37 @@ def _shown(tag: str, name: str, value: str, address: str, rel: str = "") -> str:
 class _Markup(HTMLParser):
     """Collects the findings of one HTML (or SVG) file."""
 
-    def __init__(self, own_host: str | None, fixed_line: int = 0) -> None:
+    def __init__(self, own_host: str | None, text: str, outer: tuple[int, int] = (0, 0)) -> None:
         super().__init__(convert_charrefs=True)
         self.own_host = own_host
-        self.fixed_line = fixed_line  # inside an iframe's srcdoc: the iframe's line
+        self.text = text
+        self.starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+        self.outer = outer  # inside an iframe's srcdoc: the iframe's line and offset
         self.findings: list[Finding] = []
         self.in_style = False
 
     def _line(self) -> int:
-        return self.fixed_line or self.getpos()[0]
+        return self.outer[0] or self.getpos()[0]
+
+    def _before(self, address: str) -> int:
+        """How often ``address`` is written in the file before the current tag:
+        the same address may be an allowed link first and an iframe later."""
+        line, column = self.getpos()
+        offset = self.outer[1] or self.starts[line - 1] + column
+        spellings = {address.strip(), address.strip().replace("&", "&amp;")} - {""}
+        return sum(self.text[:offset].count(spelling) for spelling in spellings)
 
     def _check(self, kind: str | None, element: str, address: str, line: int) -> None:
         """Record ``address`` if it is a javascript: address, or (if ``kind``
         says it loads, connects, …) if it reaches another host."""
         if is_script(address):
-            self.findings.append(Finding(line, element, address, VERDICTS["script"]))
+            finding = Finding(line, self._before(address), element, address, VERDICTS["script"])
+            self.findings.append(finding)
             return
         host = foreign_host(address, self.own_host) if kind else None
         if kind and host:
             verdict = VERDICTS[kind].format(host=host)
-            self.findings.append(Finding(line, element, address, verdict))
+            self.findings.append(Finding(line, self._before(address), element, address, verdict))
 
     def _check_css(self, css: str, shown: str, line: int) -> None:
         for address in css_addresses(css):
@@ -188,7 +200,9 @@ class _Markup(HTMLParser):
         elif name in FOLLOWED:
             check(None)
         elif name == "srcdoc":
-            inner = _Markup(self.own_host, fixed_line=line)
+            line_of_tag, column = self.getpos()
+            offset = self.outer[1] or self.starts[line_of_tag - 1] + column
+            inner = _Markup(self.own_host, self.text, outer=(line, offset))
             inner.feed(value)
             inner.close()
             self.findings += inner.findings
@@ -216,7 +230,7 @@ class _Markup(HTMLParser):
 
 def scan_markup(text: str, own_host: str | None) -> list[Finding]:
     """The findings of an HTML or SVG file."""
-    markup = _Markup(own_host)
+    markup = _Markup(own_host, text)
     markup.feed(text)
     markup.close()
     return markup.findings
@@ -228,11 +242,12 @@ def scan_css(text: str, own_host: str | None) -> list[Finding]:
     for address in css_addresses(text):
         host = foreign_host(address, own_host)
         if is_script(address) or host:
-            line = text[: max(text.find(address), 0)].count("\n") + 1
+            offset = max(text.find(address), 0)
+            line = text[:offset].count("\n") + 1
             verdict = VERDICTS["script"] if is_script(address) else VERDICTS["loads"]
-            findings.append(
-                Finding(line, f"…{_short(clean(address))}…", address, verdict.format(host=host))
-            )
+            shown = f"url({_short(clean(address))})"
+            nth = len([f for f in findings if f.address == address])
+            findings.append(Finding(line, nth, shown, address, verdict.format(host=host)))
     return findings
 
 
@@ -281,8 +296,11 @@ class _Sources:
         return None
 
 
-def check_third_party(output: Path, siteurl: str, sources: dict[str, str]) -> list[Problem]:
-    """``sources`` maps a page's output path to the content file it was made from."""
+def check_third_party(
+    output: Path, siteurl: str, sources: dict[str, str], content: Path | None = None
+) -> list[Problem]:
+    """``sources`` maps a page's output path to the content file it was made from;
+    a file copied as it is (an SVG, a stylesheet) is named in ``content``."""
     own_host = host_of(siteurl) if siteurl else None
     located = _Sources(sources)
     problems: set[Problem] = set()
@@ -294,13 +312,13 @@ def check_third_party(output: Path, siteurl: str, sources: dict[str, str]) -> li
         text = path.read_text(encoding="utf-8", errors="replace")
         findings = scan_css(text, own_host) if suffix == ".css" else scan_markup(text, own_host)
         page = path.relative_to(output).as_posix()
-        seen: dict[str, int] = defaultdict(int)
         for finding in findings:
             message = f"{finding.element} {finding.verdict}"
-            where = located.locate(page, finding.address, seen[finding.address])
-            seen[finding.address] += 1
+            where = located.locate(page, finding.address, finding.nth)
             if where:
                 problems.add(Problem(where[0], where[1], message))
+            elif content and page not in sources and (content / page).is_file():
+                problems.add(Problem(str(content / page), finding.line, message))
             else:
                 unplaced[message].append(Problem(f"{output.name}/{page}", finding.line, message))
     for message, places in unplaced.items():
