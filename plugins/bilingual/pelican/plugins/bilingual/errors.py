@@ -16,6 +16,7 @@ stops anyway), and a filter on Pelican's logger drops the traceback of a
 from __future__ import annotations
 
 import logging
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -75,6 +76,20 @@ def _no_traceback_for_stops(record: logging.LogRecord) -> bool:
 
 
 logging.getLogger("pelican").addFilter(_no_traceback_for_stops)
+
+
+def _stops_end_the_run(record: logging.LogRecord) -> bool:
+    """Pelican's generators log an exception from reading one file ("Could not
+    process …") and go on – through its fatal logger, which then raises its
+    own error with a traceback. A ``BuildStopped`` raised while reading was
+    reported already: it ends the run like any other stop."""
+    error = sys.exc_info()[1]
+    if isinstance(error, BuildStopped):
+        raise error
+    return True
+
+
+logging.getLogger("pelican.generators").addFilter(_stops_end_the_run)
 
 
 def keep_messages_visible() -> None:

@@ -15,6 +15,8 @@ from markdown import Markdown
 from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
 
+from .errors import Problem, stop_on
+
 
 class ReusingMarkdownReader(MarkdownReader):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -32,12 +34,27 @@ class ReusingMarkdownReader(MarkdownReader):
             self._meta = (registry["meta"], priority)
         return self._document, self._fields
 
+    def _convert(self, document: Markdown, text: str, source_path: str) -> str:
+        """The HTML of a document, or a stop naming the file: Python-Markdown
+        recurses once per level of lists or quotes inside each other."""
+        try:
+            return document.convert(text)
+        except RecursionError:
+            document.reset()
+            line = _deepest_line(text)
+            message = (
+                "lists or quotes are nested too deeply to be read;"
+                " use fewer levels (a line indented or quoted less)"
+            )
+            stop_on([Problem(source_path, line, message)], "content")
+            raise  # stop_on raised already
+
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         document, fields = self._converters()
         self._source_path = source_path
         document.reset()
         with pelican_open(source_path) as text:
-            content = document.convert(text)
+            content = self._convert(document, text, source_path)
         meta = getattr(document, "Meta", None)
         if not meta:
             return content, {}
@@ -47,3 +64,9 @@ class ReusingMarkdownReader(MarkdownReader):
             fields.preprocessors.register(self._meta[0], "meta", self._meta[1])
         self._md = fields
         return content, self._parse_metadata(meta)
+
+
+def _deepest_line(text: str) -> int:
+    """The line nested deepest: most indentation or quote marks."""
+    depths = [len(line) - len(line.lstrip(" \t>")) for line in text.splitlines()]
+    return depths.index(max(depths)) + 1 if depths else 1
