@@ -14,10 +14,12 @@ from typing import Any
 
 from pelican import signals
 from pelican.contents import Article, Page, Static
-from pelican.generators import ArticlesGenerator, PagesGenerator
+from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerator
 from pelican.readers import MarkdownReader
 from pelican.urlwrappers import Author, Category
 
+from . import drafts
+from .addresses import clashes, registry_claims, site_claims, static_claims, url_clashes
 from .catalogs import load_catalog
 from .config import Config, setting_problems
 from .errors import Problem, keep_messages_visible, stop_on
@@ -26,6 +28,7 @@ from .fields import declare_bilingual_fields
 from .lifecycle import on_run_start, paired
 from .lists import LanguageListsGenerator, list_pages, point_feed_at_its_list
 from .reader import ReusingMarkdownReader
+from .references import menu_problems, stop_on_noted
 from .registry import ListPage, Registry, link_translations, pair
 from .runtime import Runtime, current, set_current
 from .sitemap import write_sitemap
@@ -142,6 +145,7 @@ def pair_all(generators: list[Any]) -> None:
     articles, pages = _content_generators(generators)
     registry, problems = pair(content_items(articles, pages), config)
     stop_on(problems, "translations")
+    drafts.handle(generators, list(registry.drafts.values()), config)
     link_translations(registry)
     published = list(articles.articles) if articles is not None else []
     for page in list_pages(config, runtime.catalogs, published):
@@ -154,9 +158,25 @@ def pair_all(generators: list[Any]) -> None:
         stop_on(findings.gaps, "translations (strict)")
     for gap in findings.gaps:
         logger.warning("%s", gap)
+    stop_on(menu_problems(registry, config), "settings")
     freeze_urls(registry)
+    stop_on(address_problems(generators, registry, config), "addresses")
     runtime.registry = registry
     paired.send(generators)
+
+
+def address_problems(generators: list[Any], registry: Registry, config: Config) -> list[Problem]:
+    """Every file the run will write, claimed once: a clash stops the build
+    before anything is written (see addresses.py)."""
+    settings = generators[0].settings if generators else {}
+    lists = next((g for g in generators if isinstance(g, LanguageListsGenerator)), None)
+    landing = lists is not None and lists._find_template("landing") is not None
+    static = next((g for g in generators if isinstance(g, StaticGenerator)), None)
+    claims = site_claims(settings, config, landing)
+    claims += static_claims(static.staticfiles if static is not None else [])
+    previews = [] if config.strict else list(registry.drafts.values())
+    claims += registry_claims(registry, previews)
+    return clashes(claims) + url_clashes(registry)
 
 
 def freeze_urls(registry: Registry) -> None:
@@ -169,7 +189,9 @@ def freeze_urls(registry: Registry) -> None:
 
 
 def write_extras(pelican: Any) -> None:
-    write_sitemap(pelican.settings, current())
+    runtime = current()
+    stop_on_noted(runtime)  # a template asked for a key that names nothing
+    write_sitemap(pelican.settings, runtime)
 
 
 def register() -> None:

@@ -42,7 +42,7 @@ def list_pages(config: Config, catalogs: Any, articles: list[Any]) -> list[ListP
     for kind in KINDS:
         pages.extend(taxonomy_pages(articles, config, kind))
     for page in pages:
-        page.page_urls = _page_urls(page, config)
+        page.page_urls, page.page_save_as = _page_addresses(page, config)
     return pages
 
 
@@ -53,13 +53,16 @@ def _per_page(settings: dict[str, Any], template: str) -> int | None:
     return paginated[template] or settings.get("DEFAULT_PAGINATION") or None
 
 
-def _page_urls(page: ListPage, config: Config) -> list[str]:
+def _page_addresses(page: ListPage, config: Config) -> tuple[list[str], list[str]]:
+    """The address and the file of every page of a list, as Pelican's writer
+    will paginate it (the files are checked for clashes before anything is written)."""
     settings = config.per_language[page.lang]
     paginator = Paginator(
         page.save_as, page.url, page.items, settings, _per_page(settings, page.template)
     )
+    later = [paginator.page(n) for n in range(2, paginator.num_pages + 1)]
     # Page 1 is the list's own address, whatever the pagination patterns say.
-    return [page.url] + [paginator.page(n).url for n in range(2, paginator.num_pages + 1)]
+    return [page.url] + [p.url for p in later], [page.save_as] + [p.save_as for p in later]
 
 
 def point_feed_at_its_list(context: dict[str, Any], feed: Any) -> None:

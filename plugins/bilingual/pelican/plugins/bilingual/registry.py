@@ -36,6 +36,7 @@ class ListPage:
     items: list[Any] = field(default_factory=list)
     template: str = "index"
     page_urls: list[str] = field(default_factory=list)
+    page_save_as: list[str] = field(default_factory=list)  # the files of those pages
     source_path: str = "(generated)"
     metadata: dict[str, Any] = field(default_factory=dict)
     term: Any = None  # the category or tag object of a taxonomy list
@@ -46,11 +47,17 @@ class ListPage:
 
 
 class Registry:
-    """Every item by key and language; answers the templates' questions."""
+    """Every item by key and language; answers the templates' questions.
+
+    Drafts are kept apart (``drafts``): nothing a reader sees – a menu, the
+    switcher, hreflang, the sitemap, a feed – may lead to a text that is not
+    published, and a draft translation counts as a missing one.
+    """
 
     def __init__(self, config: Config):
         self.config = config
         self.items: dict[str, dict[str, Any]] = defaultdict(dict)
+        self.drafts: dict[tuple[str, str], Any] = {}
 
     def add(self, key: str, lang: str, item: Any) -> None:
         self.items[key][lang] = item
@@ -67,8 +74,6 @@ class Registry:
         for key, group in self.items.items():
             if any(isinstance(item, ListPage) for item in group.values()):
                 continue
-            if all(getattr(item, "status", "") == "draft" for item in group.values()):
-                continue  # a draft is published nowhere: its translation may wait
             for code in self.config.languages:
                 if code not in group:
                     yield key, code, next(iter(group.values()))
@@ -110,7 +115,8 @@ def pair(items: Iterable[Any], config: Config) -> tuple[Registry, list[Problem]]
                 )
             )
             continue
-        other = registry.get(key, item.lang)
+        draft = is_draft(item)
+        other = registry.drafts.get((key, item.lang)) if draft else registry.get(key, item.lang)
         if other is not None:
             problems.append(
                 Problem(
@@ -121,31 +127,15 @@ def pair(items: Iterable[Any], config: Config) -> tuple[Registry, list[Problem]]
                 )
             )
             continue
-        registry.add(key, item.lang, item)
-    problems.extend(duplicate_urls(registry))
+        if draft:
+            registry.drafts[(key, item.lang)] = item
+        else:
+            registry.add(key, item.lang, item)
     return registry, problems
 
 
-def duplicate_urls(registry: Registry) -> list[Problem]:
-    """Two items written to one file: the second would silently replace the first."""
-    seen: dict[str, Any] = {}
-    problems = []
-    for group in registry.items.values():
-        for item in group.values():
-            save_as = item.save_as
-            if not save_as:
-                continue
-            first = seen.setdefault(save_as, item)
-            if first is not item:
-                problems.append(
-                    Problem(
-                        item.source_path,
-                        line_of(item.source_path, "slug"),
-                        f"its address /{item.url} is also the address of"
-                        f" {shown_path(first.source_path)}",
-                    )
-                )
-    return problems
+def is_draft(item: Any) -> bool:
+    return getattr(item, "status", "") == "draft"
 
 
 def link_translations(registry: Registry) -> None:

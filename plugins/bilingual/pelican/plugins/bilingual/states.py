@@ -49,6 +49,12 @@ def _source_of(item: Any, key: str, registry: Registry, findings: Findings) -> A
         )
         return None
     source = registry.get(key, stamp.lang)
+    draft = registry.drafts.get((key, stamp.lang))
+    if (source is None or is_fallback(source)) and draft is not None:
+        # Translated from a text not yet published: fine to preview, not to publish.
+        message = f"translated from {shown_path(draft.source_path)}, which is a draft"
+        findings.gaps.append(problem(message))
+        return None
     if source is None or is_fallback(source):
         message = f"translated from '{stamp.lang}', but no '{stamp.lang}' file has key '{key}'"
         findings.errors.append(problem(message))
@@ -66,6 +72,21 @@ def _source_language(group: dict[str, Any], config: Config) -> str:
         lang for lang, item in group.items() if not is_fallback(item) and FIELD not in item.metadata
     ]
     return config.default if config.default in originals else (originals or [""])[0]
+
+
+def _missing(
+    key: str, lang: str, group: dict[str, Any], registry: Registry, config: Config
+) -> Problem:
+    """A missing translation, named at the draft if there is one: a draft is
+    published nowhere, so its language lacks the text like any other gap."""
+    name = config.languages[lang].name
+    message = f"no translation into {name} ('{lang}') for {config.key} '{key}'"
+    draft = registry.drafts.get((key, lang))
+    if draft is not None:
+        message += " – this file is a draft ('Status: draft'), which is never published"
+        return Problem(draft.source_path, line_of(draft.source_path, "status"), message)
+    existing = next(i for i in group.values() if not is_fallback(i))
+    return Problem(existing.source_path, 1, message)
 
 
 def check(registry: Registry, config: Config) -> Findings:
@@ -91,13 +112,9 @@ def check(registry: Registry, config: Config) -> Findings:
                     f" {key}' once the translation matches its source"
                 )
                 findings.gaps.append(Problem(item.source_path, 1, message))
-        drafts = all(getattr(item, "status", "") == "draft" for item in group.values())
         for lang in config.languages:
-            if files.get(lang) is None and not drafts:
-                existing = next(i for i in group.values() if not is_fallback(i))
-                name = config.languages[lang].name
-                message = f"no translation into {name} ('{lang}') for {config.key} '{key}'"
-                findings.gaps.append(Problem(existing.source_path, 1, message))
+            if files.get(lang) is None:
+                findings.gaps.append(_missing(key, lang, group, registry, config))
                 row.state = "fallback" if lang in group else "missing"
         findings.rows.append(row)
     return findings

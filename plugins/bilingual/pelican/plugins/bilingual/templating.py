@@ -21,6 +21,7 @@ from markupsafe import Markup
 
 from . import dates
 from .alternates import Alternate, alternates_for, hreflang_links
+from .references import check_key, check_menu
 from .registry import ListPage
 from .runtime import current
 
@@ -153,13 +154,19 @@ def ngettext(ctx: Context, singular: str, plural: str, count: int) -> str:
 
 @pass_context
 def link(ctx: Context, key: str, lang: str | None = None) -> str:
-    """URL of the item with this key in the page's language (or ``lang``)."""
-    item = current().registry.get(key, lang or lang_of(ctx))
+    """URL of the item with this key in the page's language (or ``lang``); a
+    key or language that names nothing is reported (references.py)."""
+    runtime = current()
+    lang = lang or lang_of(ctx)
+    item = runtime.registry.get(key, lang)
+    if item is None:
+        check_key(runtime, f"link({key!r})", key, lang)
     return url_of(item) if item is not None else ""
 
 
 @pass_context
 def item(ctx: Context, key: str, lang: str | None = None) -> Any | None:
+    """The item with this key, or None: the way to ask whether a page exists."""
     return current().registry.get(key, lang or lang_of(ctx))
 
 
@@ -168,6 +175,8 @@ def menu(ctx: Context, name: str) -> list[MenuEntry]:
     """A menu of keys, resolved in the page's language; costs O(menu), not O(pages)."""
     runtime = current()
     lang, this = lang_of(ctx), key_of(ctx)
+    if name not in runtime.config.menus:
+        check_menu(runtime, name)
     entries = []
     for key in runtime.config.menus.get(name, []):
         target = runtime.registry.get(key, lang)

@@ -6,20 +6,43 @@ settings: ``DEFAULT_LANG`` (themes write it into ``<html lang>``),
 ``SITENAME`` and anything else the site set per language, and its lists must
 be paginated by that language's ``DEFAULT_PAGINATION`` and
 ``PAGINATION_PATTERNS`` – the same the sitemap counts with.
+
+The writer also sees every file written through it: a second write of one
+file (which Pelican turns into a silent overwrite, or a silent skip) stops the
+build naming both writers, as ``addresses.py`` does for everything it can
+foresee.
 """
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from pelican.writers import Writer
 
+from .addresses import Claim, content_claim, list_claims, normal
+from .errors import Problem, stop_on
 from .registry import ListPage
 from .runtime import current_or_none
 
 
 def str_title(page: ListPage) -> str:
     return page.title.casefold()
+
+
+def claim_of_write(name: str, template: Any, kwargs: dict[str, Any]) -> Claim:
+    """Who writes this file, as a clash names it."""
+    item = kwargs.get("article") or kwargs.get("page")
+    if item is not None and getattr(item, "source_path", None):
+        return content_claim(item, save_as=name)
+    listing = kwargs.get("listing")
+    if isinstance(listing, ListPage):
+        return list_claims(listing)[0]
+    if kwargs.get("landing"):
+        what = "the site-wide 404 page" if kwargs.get("not_found") else "the landing page"
+        return Claim(name, what)
+    template_name = getattr(template, "name", None) or "?"
+    return Claim(name, f"the page of template '{template_name}'")
 
 
 def language_of_write(kwargs: dict[str, Any]) -> str | None:
@@ -41,6 +64,31 @@ class LanguageWriter(Writer):
         super().__init__(*args, **kwargs)
         # Each language's lists, worked out once per run (one writer per run).
         self._own: dict[tuple[str, str, int], list[Any]] = {}
+        self._written: dict[str, Claim] = {}  # every file written, by its full path
+        self._writing: Claim | None = None  # who writes what is opened now
+
+    def _open_w(self, filename: str, encoding: str, override: bool = False) -> Any:
+        """Every file is opened here: the second writer of one stops the build."""
+        if filename != os.devnull:
+            relative = os.path.relpath(filename, self.output_path).replace(os.sep, "/")
+            claim = self._writing or Claim(relative, "another writer")
+            if normal(claim.path) != relative:  # a later page of a paginated list
+                what = f"a page of {claim.what}"
+                claim = Claim(relative, what, claim.where, claim.line, f"'{relative}' ({what})")
+            first = self._written.setdefault(filename, claim)
+            if first is not claim:
+                problem = Problem(
+                    claim.where, claim.line, f"{claim.head} is also written by {first.what}"
+                )
+                stop_on([problem], "addresses")
+        return super()._open_w(filename, encoding, override)
+
+    def write_feed(self, elements: Any, context: Any, path: Any = None, *args: Any, **kwargs: Any):
+        self._writing = Claim(path, f"the feed {path}") if path else None
+        try:
+            return super().write_feed(elements, context, path, *args, **kwargs)
+        finally:
+            self._writing = None
 
     def _terms(self, registry: Any, lang: str, kind: str) -> list[tuple[Any, list[Any]]]:
         key = (kind, lang, id(registry))
@@ -71,6 +119,15 @@ class LanguageWriter(Writer):
         return lists
 
     def write_file(self, name: str, template: Any, context: dict[str, Any], *args, **kwargs):
+        self._writing = claim_of_write(name, template, kwargs)
+        try:
+            return self._write_in_language(name, template, context, *args, **kwargs)
+        finally:
+            self._writing = None
+
+    def _write_in_language(
+        self, name: str, template: Any, context: dict[str, Any], *args, **kwargs
+    ):
         runtime = current_or_none()
         lang = language_of_write(kwargs)
         if runtime is None or lang not in runtime.config.languages:
