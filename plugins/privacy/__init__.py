@@ -2,6 +2,7 @@
 
 - Links in the content to other hosts get ``rel="external noopener
   noreferrer"``: the other site learns nothing of the page they came from.
+  Links written as raw HTML too (raw_links.py).
 - ``SECURITY_HEADERS`` is written once as ``_headers`` (for hosts that read
   it: Netlify, Cloudflare Pages) and given to the theme, which repeats what a
   ``<meta>`` can carry (the Content-Security-Policy without the directives
@@ -18,6 +19,8 @@ from xml.etree.ElementTree import Element
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 from pelican import signals
+
+from .raw_links import RawLinks
 
 HEADER_ONLY = ("frame-ancestors", "report-uri", "report-to", "sandbox")
 
@@ -41,6 +44,8 @@ class ExternalLinksExtension(Extension):
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802
         md.treeprocessors.register(ExternalLinks(md, self.own_host), "external_links", 1)
+        # After raw HTML is put back (30): links written as HTML are marked too.
+        md.postprocessors.register(RawLinks(md, self.own_host), "raw_external_links", 5)
 
 
 def meta_csp(policy: str) -> str:

@@ -23,7 +23,7 @@ from pelican.plugins.bilingual.lifecycle import on_run_start
 from pelican.plugins.bilingual.registry import ListPage
 from pelican.plugins.bilingual.runtime import current
 
-from .escaping import escape_by_default
+from .escaping import escape_by_default, plain_summary
 from .links import check_links
 from .metadata import check_content
 from .readers import markdown_only, other_formats
@@ -87,5 +87,6 @@ def check_output(pelican: Any) -> None:
 
 def register() -> None:
     signals.initialized.connect(configure)
+    signals.content_object_init.connect(plain_summary)
     on_run_start(check_metadata)
     signals.finalized.connect(check_output)
