@@ -10,9 +10,14 @@ from __future__ import annotations
 import os
 import shlex
 import shutil
+import signal
+import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from invoke import Context, Exit, task
 
@@ -57,12 +62,66 @@ def _pelican(c: Context, settings: str, output: Path, *extra: str) -> bool:
     return result is not None and result.ok
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True
+
+
+def _remove_stale_builds(parent: Path) -> None:
+    """Folders of builds that could not clean up after themselves (killed
+    with SIGKILL, the machine switched off). Each is named for the process
+    that built it (``.build-PID-…``); a folder whose process is gone is stale."""
+    for folder in parent.glob(".build-*"):
+        pid = folder.name.split("-")[1]
+        if not (pid.isdigit() and _alive(int(pid))):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _children(pid: int) -> list[int]:
+    """Every descendant of a process, deepest first (``pgrep`` on Linux and macOS)."""
+    found = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout
+    children = [int(line) for line in found.split()]
+    return [grandchild for child in children for grandchild in _children(child)] + children
+
+
+@contextmanager
+def _interruptible() -> Iterator[None]:
+    """On Ctrl-C, SIGTERM or SIGHUP, end Pelican first, then leave through
+    ``finally``: no half-built folder and no Pelican process stays behind
+    (by default SIGTERM ends this process at once, and Pelican runs on)."""
+
+    def stop(signum: int, frame: Any) -> None:
+        for pid in _children(os.getpid()):
+            try:
+                os.kill(pid, signal.SIGTERM)
+                os.waitpid(pid, 0)
+            except (ProcessLookupError, ChildProcessError):
+                pass  # gone already, or not ours to wait for
+        raise SystemExit("Build interrupted. The previous output/ is unchanged.")
+
+    signals = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+    previous = {number: signal.signal(number, stop) for number in signals}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
 def build_into(c: Context, settings: str, output: Path, *extra: str) -> None:
     """Build atomically: the old output stays until the new one is complete."""
     output.parent.mkdir(parents=True, exist_ok=True)
-    fresh = Path(tempfile.mkdtemp(prefix=".build-", dir=output.parent))
+    _remove_stale_builds(output.parent)
+    fresh = Path(tempfile.mkdtemp(prefix=f".build-{os.getpid()}-", dir=output.parent))
     try:
-        if not _pelican(c, settings, fresh, *extra):
+        with _interruptible():
+            built = _pelican(c, settings, fresh, *extra)
+        if not built:
             sys.exit("Build failed: see the messages above. The previous output/ is unchanged.")
         old = output.with_name(output.name + ".old")
         shutil.rmtree(old, ignore_errors=True)

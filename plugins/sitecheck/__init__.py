@@ -23,6 +23,7 @@ from pelican.plugins.bilingual.lifecycle import on_run_start
 from pelican.plugins.bilingual.registry import ListPage
 from pelican.plugins.bilingual.runtime import current
 
+from . import limits
 from .escaping import escape_by_default, plain_summary
 from .links import check_links
 from .metadata import check_content
@@ -90,3 +91,5 @@ def register() -> None:
     signals.content_object_init.connect(plain_summary)
     on_run_start(check_metadata)
     signals.finalized.connect(check_output)
+    on_run_start(limits.check_sizes)
+    signals.readers_init.connect(limits.time_limited)
