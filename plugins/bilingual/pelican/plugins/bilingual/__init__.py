@@ -19,7 +19,14 @@ from pelican.readers import MarkdownReader
 from pelican.urlwrappers import Author, Category
 
 from . import drafts
-from .addresses import clashes, registry_claims, site_claims, static_claims, url_clashes
+from .addresses import (
+    clashes,
+    outside_output,
+    registry_claims,
+    site_claims,
+    static_claims,
+    url_clashes,
+)
 from .catalogs import load_catalog
 from .config import Config, setting_problems
 from .errors import Problem, keep_messages_visible, stop_on
@@ -91,7 +98,13 @@ def prepare(content: Any, config: Config) -> None:
 
 
 def prepare_content(content: Any) -> None:
-    prepare(content, current().config)
+    runtime = current()
+    prepare(content, runtime.config)
+    # Pelican drops an item whose file would lie outside the output folder
+    # with a message of its own; the run must stop, naming the field.
+    outside = outside_output(content)
+    if outside is not None:
+        runtime.extras.setdefault("outside", []).append(outside)
 
 
 def use_reusing_reader(readers: Any) -> None:
@@ -143,6 +156,7 @@ def pair_all(generators: list[Any]) -> None:
     runtime = current()
     config = runtime.config
     articles, pages = _content_generators(generators)
+    stop_on(runtime.extras.pop("outside", []), "addresses")
     registry, problems = pair(content_items(articles, pages), config)
     stop_on(problems, "translations")
     drafts.handle(generators, list(registry.drafts.values()), config)

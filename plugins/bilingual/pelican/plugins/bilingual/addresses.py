@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pelican.contents import Static
+
 from .alternates import is_fallback
 from .config import Config
 from .errors import Problem, shown_path
@@ -72,6 +74,23 @@ def content_claim(item: Any, save_as: str | None = None, what: str | None = None
     if is_draft(item):
         field, what = f"the draft's {field}", what or f"the draft {shown}"
     return Claim(save_as, what or shown, source, line_of(source, line_field), field)
+
+
+def outside_output(item: Any) -> Problem | None:
+    """An item whose file would lie outside the output folder (Pelican skips it)."""
+    if isinstance(item, Static):
+        save_as = item.save_as
+        if save_as and normal(save_as) is None:
+            message = f"its address '{save_as}' leads outside the output folder"
+            return Problem(item.source_path, 0, message)
+        return None
+    if not getattr(item, "source_path", None) or not getattr(item, "save_as", None):
+        return None
+    if normal(item.save_as) is not None:
+        return None
+    claim = content_claim(item)
+    message = f"{claim.head} leads outside the output folder; write an address like 'de/page/'"
+    return Problem(claim.where, claim.line, message)
 
 
 def list_claims(page: ListPage) -> list[Claim]:

@@ -20,6 +20,7 @@ from pelican.generators import Generator
 from pelican.readers import Readers
 from pelican.settings import read_settings
 
+from .addresses import content_clashes
 from .config import Config
 from .errors import Problem
 from .outdated import Stamp, text_hash, write_stamp
@@ -90,6 +91,7 @@ def load(settings_file: str | Path) -> Site:
         settings_logger.setLevel(level)
     config = Config.take_over(settings)  # as the build does: language from the folder …
     registry, problems = pair(read_content(settings, config), config)
+    problems += content_clashes(registry)  # items only: the status reads no theme
     return Site(settings, config, registry, check(registry, config), problems)
 
 
