@@ -28,9 +28,7 @@ def links_leaving(content: Path) -> list[Problem]:
             if not target.exists():
                 message = "symlink leads nowhere; replace it by the file itself"
             elif target != root and not target.is_relative_to(root):
-                message = (
-                    "symlink leads outside the content folder; copy the file into content/ instead"
-                )
+                message = "symlink leads outside the content folder; put the file itself there"
             else:
                 continue
             problems.append(Problem(str(path), 0, message))

@@ -62,9 +62,10 @@ def _conference_urls(value: Any, where: str) -> Iterator[tuple[str, Any]]:
 
 def url_settings(settings: Mapping[str, Any]) -> Iterator[tuple[str, Any, bool]]:
     """(setting, value, is the site's own address) for every address setting in use."""
-    for name in ("SITEURL", "FEED_DOMAIN"):
-        if settings.get(name):
-            yield name, settings[name], True
+    if settings.get("SITEURL"):
+        yield "SITEURL", settings["SITEURL"], True
+    if settings.get("FEED_DOMAIN") and settings["FEED_DOMAIN"] != settings.get("SITEURL"):
+        yield "FEED_DOMAIN", settings["FEED_DOMAIN"], True
     if settings.get("REGISTRATION_URL"):
         yield "REGISTRATION_URL", settings["REGISTRATION_URL"], False
     for lang, overrides in (settings.get("BILINGUAL_SETTINGS") or {}).items():
