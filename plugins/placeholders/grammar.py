@@ -19,7 +19,8 @@ _TEXT = r"(?P<text>(?:(?!\n[ \t]*\n)[^\[\]])+?)"
 MARKER = re.compile(r"\[\[\s*(?i:tba)\s*:\s*" + _TEXT + r"\s*\]\]")
 
 # Something that starts like a marker: brackets, then TBA or a word like it.
-_OPENING = re.compile(r"(?P<brackets>\[+)\s*(?P<word>(?i:tb[a-z]|todo))\b(?P<colon>\s*:)?")
+# (Only from a run's first bracket: thousands of brackets must stay cheap.)
+_OPENING = re.compile(r"(?<!\[)(?P<brackets>\[+)\s*(?P<word>(?i:tb[a-z]|todo))\b(?P<colon>\s*:)?")
 # A marker's end without its beginning: "TBA: text]]".
 _HEADLESS = re.compile(r"(?<![\[\w])(?i:tba)\s*:[^\[\]]*?\]\]")
 _PARAGRAPH_END = re.compile(r"\n[ \t]*\n|\Z")
