@@ -210,6 +210,17 @@ def setting_problems(settings: dict[str, Any]) -> list[Problem]:
         if settings.get(name) is not None and not isinstance(settings[name], kind):
             example = '{"de": {"name": "Deutsch"}, "ru": {"name": "Русский"}}'
             problems.append(Problem("settings", 0, f"{name} must be a dict, e.g. {example}"))
+    menus = settings.get("BILINGUAL_MENUS")
+    if menus is not None and not (
+        isinstance(menus, dict)
+        and all(
+            isinstance(keys, (list, tuple)) and all(isinstance(key, str) for key in keys)
+            for keys in menus.values()
+        )
+    ):
+        example = "{'main': ['home', 'program'], 'footer': ['contact']}"
+        message = f"BILINGUAL_MENUS must be a dict of lists of keys, e.g. {example}"
+        problems.append(Problem("settings", 0, message))
     if problems:
         return problems
     codes = language_codes(settings)
@@ -230,7 +241,10 @@ def setting_problems(settings: dict[str, Any]) -> list[Problem]:
         where = f"BILINGUAL_SETTINGS[{code!r}]"
         if code not in codes:
             known = ", ".join(codes)
-            problems.append(Problem("settings", 0, f"{where}: no such language (known: {known})"))
+            guess = get_close_matches(str(code), list(codes), n=1)
+            hint = f" – did you mean {guess[0]!r}?" if guess else ""
+            message = f"{where}: no such language (known: {known}){hint}"
+            problems.append(Problem("settings", 0, message))
             continue
         if not isinstance(overrides, dict):
             problems.append(Problem("settings", 0, f"{where} must be a dict of settings"))

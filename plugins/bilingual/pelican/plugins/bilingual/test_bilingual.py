@@ -278,7 +278,7 @@ def test_a_catalog_placeholder_the_template_does_not_pass_is_named(site: Site, c
     )
     with pytest.raises(BuildStopped):
         site.build(BILINGUAL_CATALOGS=str(site.root / "theme-translations"))
-    assert "messages.po:6:" in caplog.text and "anzahl" in caplog.text
+    assert "messages.po:7:" in caplog.text and "anzahl" in caplog.text  # the msgstr line
 
 
 def test_languages_written_as_a_list_are_named(site: Site, caplog):
