@@ -193,7 +193,9 @@ def test_two_items_at_one_address(tmp_path):
     built = make_site(
         tmp_path, {"content/pages/de/zwei.md": "Title: Z\nKey: two\nSlug: ueber-uns\n\nT."}
     )
-    assert_stopped(built, "its address /de/ueber-uns/ is also the address of")
+    assert_stopped(
+        built, "de/zwei.md:3: its address 'de/ueber-uns/index.html' (made from its slug)"
+    )
 
 
 def test_missing_translation_warns_in_development_and_stops_strict_builds(tmp_path):

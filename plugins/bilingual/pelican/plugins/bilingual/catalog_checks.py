@@ -59,7 +59,7 @@ def syntax_problems(path: str, lines: list[str]) -> list[Problem]:
             word = line.split()[0]
             reason = f"{word!r} is not a catalog keyword (msgid, msgstr, msgid_plural, msgctxt)"
         if reason is not None:
-            problems.append(Problem(path, number, reason))
+            problems.append(Problem(path, number, f"cannot read catalog: {reason}"))
     return problems
 
 

@@ -78,11 +78,26 @@ HEADER = (
 @pytest.mark.parametrize(
     ("body", "message"),
     [
-        ('msgid "Hello"\nmsgstr "Bonjour\n', "7: '\"Bonjour' has no closing '\"' at its end"),
-        ('msgid "Hello"\nmsgstr Bonjour"\n', "7: 'Bonjour\"' must start with a '\"'"),
-        ('msgid "Hello"\nmsgstr "Bon"jour"\n', "7: '\"Bon\"jour\"': a '\"' inside the text"),
-        ('msgid "Hello"\nmsgstr "Bon\\jour"\n', "7: '\"Bon\\\\jour\"': '\\j' is no escape"),
-        ('msgid "Hello"\nmsgstrr "Bonjour"\n', "7: 'msgstrr' is not a catalog keyword"),
+        (
+            'msgid "Hello"\nmsgstr "Bonjour\n',
+            "7: cannot read catalog: '\"Bonjour' has no closing '\"' at its end",
+        ),
+        (
+            'msgid "Hello"\nmsgstr Bonjour"\n',
+            "7: cannot read catalog: 'Bonjour\"' must start with a '\"'",
+        ),
+        (
+            'msgid "Hello"\nmsgstr "Bon"jour"\n',
+            "7: cannot read catalog: '\"Bon\"jour\"': a '\"' inside the text",
+        ),
+        (
+            'msgid "Hello"\nmsgstr "Bon\\jour"\n',
+            "7: cannot read catalog: '\"Bon\\\\jour\"': '\\j' is no escape",
+        ),
+        (
+            'msgid "Hello"\nmsgstrr "Bonjour"\n',
+            "7: cannot read catalog: 'msgstrr' is not a catalog keyword",
+        ),
         (
             'msgid "Hello"\n\nmsgid "Bye"\nmsgstr "Salut"\n',
             "6: cannot read catalog: missing msgstr for msgid 'Hello'",
