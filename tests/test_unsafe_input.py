@@ -56,9 +56,16 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Built:
     )
     edit(pages / "programm.md", "| Eröffnung der Konferenz |", f"| Eröffnung {SCRIPT} {QUOTE} |")
     edit(pages / "programm.md", "place room-a: Raum A", f"place room-a: Raum {SCRIPT}")
+    edit(pages / "anreise.md", "Menu_title: Anreise", f"Menu_title: Anreise {SCRIPT}")
+    edit(
+        pages / "programm.md",
+        "| Abendempfang der Stadt | hall",
+        f"| Empfang | hall\n    Mit {SCRIPT}",
+    )
     invitation = news / "2027-05-01-einladung.md"
     edit(invitation, "Title: Einladung", f"Title: Einladung {SCRIPT}")
     edit(invitation, "Summary: ", f"Summary: {SCRIPT} ")
+    edit(invitation, "Tags: Einladung", f"Tags: Einladung {SCRIPT}")
     built = build_source(
         source,
         tmp,
@@ -66,6 +73,8 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Built:
         CONFERENCE["name"]["de"] = 'Konferenz {QUOTE} {SCRIPT}'
         CONFERENCE["city"]["de"] = 'Halle {SCRIPT}'
         BILINGUAL_SETTINGS["de"]["SITENAME"] = 'Seite {QUOTE} {SCRIPT}'
+        BILINGUAL_LANGUAGES["de"]["name"] = 'Deutsch {SCRIPT}'
+        PLACEHOLDER_LABELS["de"] = 'offen {SCRIPT}'
         """,
     )
     assert built.returncode == 0, built.log
@@ -90,6 +99,11 @@ def test_titles_and_settings_are_shown_as_text(hostile: Built) -> None:
     assert og_title.startswith(f"Anreise {SCRIPT} & {QUOTE}")
     assert page.select_one(".site-name a").get_text() == f"Konferenz {QUOTE} {SCRIPT}"
     assert f"Halle {SCRIPT}" in page.select_one(".site-facts").get_text()
+    menu = [a.get_text() for a in page.select(".main-menu a")]
+    assert f"Anreise {SCRIPT}" in menu
+    assert f"offen {SCRIPT}:" in [s.get_text() for s in page.select(".tba-label")]
+    switch = hostile.html("/ru/kak-dobratsya/").select(".lang-switch a")
+    assert f"Deutsch {SCRIPT}" in [a.get_text() for a in switch]
     news = hostile.html("/de/neues/")
     assert f"Einladung {SCRIPT}" in news.select_one(".news-list h2").get_text()
 
@@ -99,6 +113,8 @@ def test_session_titles_and_places_are_shown_as_text(hostile: Built) -> None:
     titles = [h.get_text(strip=True) for h in program.select(".session .title")]
     assert f"Eröffnung {SCRIPT} {QUOTE}" in titles
     assert any(f"Raum {SCRIPT}" in p.get_text() for p in program.select(".session .place"))
+    descriptions = [p.get_text() for p in program.select(".session .description")]
+    assert f"Mit {SCRIPT}" in descriptions
     printed = hostile.html("/druck-pechat/")
     assert f"Eröffnung {SCRIPT} {QUOTE}" in printed.get_text()
 

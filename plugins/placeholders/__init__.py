@@ -49,7 +49,7 @@ def label_placeholders(content: Any) -> None:
     text = getattr(content, "_content", None)
     if label and text and OPENING in text:
         content._content = text.replace(
-            OPENING, f'{OPENING}<span class="tba-label">{label}:</span> '
+            OPENING, f'{OPENING}<span class="tba-label">{escape(label)}:</span> '
         )
 
 
