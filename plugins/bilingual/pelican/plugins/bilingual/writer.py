@@ -77,6 +77,9 @@ class LanguageWriter(Writer):
                 claim = Claim(relative, what, claim.where, claim.line, f"'{relative}' ({what})")
             first = self._written.setdefault(filename, claim)
             if first is not claim:
+                if claim.where == "settings" and first.where != "settings":
+                    # Name the content file's field, whichever was written first.
+                    first, claim = claim, first
                 problem = Problem(
                     claim.where, claim.line, f"{claim.head} is also written by {first.what}"
                 )
