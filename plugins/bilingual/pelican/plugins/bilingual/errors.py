@@ -16,6 +16,7 @@ stops anyway), and a filter on Pelican's logger drops the traceback of a
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -109,10 +110,44 @@ def keep_messages_visible() -> None:
         root.addHandler(handler)
 
 
+def annotation(problem: Problem, level: str = "error") -> str:
+    """The problem as a GitHub Actions workflow command: GitHub shows it on
+    that line of the file in a pull request. The path is relative to the
+    repository (``GITHUB_WORKSPACE``, else the current folder)."""
+    path = Path.cwd() / problem.path
+    for base in (os.environ.get("GITHUB_WORKSPACE"), os.getcwd()):
+        if base and path.is_relative_to(base):
+            path = path.relative_to(base)
+            break
+
+    def escape(text: str, *more: str) -> str:
+        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        for char in more:
+            text = text.replace(char, f"%{ord(char):02X}")
+        return text
+
+    where = f"file={escape(path.as_posix(), ':', ',')}"
+    if problem.line:
+        where += f",line={problem.line}"
+    return f"::{level} {where}::{escape(problem.message)}"
+
+
+def annotate(problems: list[Problem], level: str = "error") -> None:
+    """On GitHub Actions (``GITHUB_ACTIONS=true``), print each problem as an
+    annotation as well; elsewhere nothing."""
+    if os.environ.get("GITHUB_ACTIONS") != "true":
+        return
+    for problem in problems:
+        print(annotation(problem, level), file=sys.stderr, flush=True)
+
+
 def report(problems: list[Problem]) -> None:
-    """Log every problem, one line each, in a stable order."""
-    for problem in sorted(problems, key=lambda p: (p.path, p.line, p.message)):
+    """Log every problem, one line each, in a stable order (on GitHub Actions
+    each also as an annotation on its file and line)."""
+    ordered = sorted(problems, key=lambda p: (p.path, p.line, p.message))
+    for problem in ordered:
         _logger.error("%s", problem)
+    annotate(ordered)
 
 
 def stop_on(problems: list[Problem], what: str) -> None:
