@@ -190,7 +190,7 @@ def address_problems(generators: list[Any], registry: Registry, config: Config) 
     claims += static_claims(static.staticfiles if static is not None else [])
     previews = [] if config.strict else list(registry.drafts.values())
     claims += registry_claims(registry, previews)
-    return clashes(claims) + url_clashes(registry)
+    return clashes(claims) + url_clashes(registry, claims)
 
 
 def freeze_urls(registry: Registry) -> None:

@@ -236,26 +236,34 @@ def clashes(claims: Iterable[Claim]) -> list[Problem]:
     return problems
 
 
-def url_clashes(registry: Registry) -> list[Problem]:
-    """Two items behind one address (``Url: de/`` and ``de/index.html`` are
-    one) whose files differ: links would lead to only one of them."""
-    seen: dict[str, Any] = {}
+def _as_url(path: str) -> str:
+    """The address a file is reached at: ``de/`` for ``de/index.html``."""
+    cleaned = normal(path.lstrip("/")) or path
+    cleaned = "" if cleaned == "." else cleaned
+    return cleaned.removesuffix("index.html")
+
+
+def url_clashes(registry: Registry, claims: Iterable[Claim]) -> list[Problem]:
+    """An item's own ``Url`` that leads to a file someone else writes (the
+    landing page, another item …): every link to the item would lead there."""
+    owners: dict[str, Claim] = {}
+    for claim in claims:
+        owners.setdefault(_as_url(claim.path), claim)
     problems = []
     for group in registry.items.values():
         for item in group.values():
-            if isinstance(item, ListPage) or is_fallback(item):
+            if isinstance(item, ListPage) or is_fallback(item) or not item.metadata.get("url"):
                 continue
-            url = item.url.removesuffix("index.html")
-            first = seen.setdefault(url, item)
-            if first is item or first.save_as == item.save_as:
-                continue  # one file: reported by clashes() if written twice
-            culprit, other = (first, item) if "url" in first.metadata else (item, first)
-            source = culprit.source_path
-            message = f"Url '{culprit.url}' is also the address of {shown_path(other.source_path)}"
+            owner = owners.get(_as_url(item.url))
+            if owner is None or normal(owner.path) == normal(item.save_as or ""):
+                continue
+            source = item.source_path
+            message = f"Url '{item.url}' is also the address of {owner.what}"
             problems.append(Problem(source, line_of(source, "url"), message))
     return problems
 
 
 def content_clashes(registry: Registry) -> list[Problem]:
     """Clashes between the site's own items (for ``status``, which reads no theme)."""
-    return clashes(registry_claims(registry)) + url_clashes(registry)
+    claims = registry_claims(registry)
+    return clashes(claims) + url_clashes(registry, claims)

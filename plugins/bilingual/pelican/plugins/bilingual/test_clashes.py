@@ -101,6 +101,12 @@ def test_two_urls_for_two_files(site: Site, caplog):
     ) in text
 
 
+def test_a_url_leading_to_the_landing_page(site: Site, tmp_path: Path, caplog):
+    with_field(site, ABOUT, "Url: index.html")
+    text = stopped(site, caplog, THEME_TEMPLATES_OVERRIDES=[landing_theme(tmp_path)])
+    assert f"{ABOUT}:3: Url 'index.html' is also the address of the landing page" in text
+
+
 def test_the_writer_refuses_a_second_write_of_one_file(tmp_path: Path, caplog):
     """What another plugin writes through the writer is claimed as well."""
     writer = LanguageWriter(str(tmp_path), settings={"RELATIVE_URLS": False})
