@@ -178,6 +178,19 @@ def test_content_from_outside_or_not_markdown_is_refused(tmp_path: Path) -> None
     ]
 
 
+def test_a_link_to_a_file_outside_content_is_refused(tmp_path: Path) -> None:
+    source = next_conference(tmp_path)
+    (tmp_path / "secret.txt").write_text("SECRET-TEXT", encoding="utf-8")
+    link = "{static}/../../secret.txt"
+    edit(source.content / "pages" / "de" / "anreise.md", "## Halle", f"[Plan]({link})\n\n## Halle")
+    before = output_online(tmp_path)
+    lines = stopped(build_source(source, tmp_path), before)
+    assert lines == [
+        "ERROR next-conference/content/pages/de/anreise.md:7: '../../secret.txt' leads outside"
+        " the content folder; link a file inside it"
+    ]
+
+
 def test_unsafe_addresses_in_settings_name_the_setting(tmp_path: Path) -> None:
     source = next_conference(tmp_path)
     before = output_online(tmp_path)

@@ -23,7 +23,7 @@ from pelican.plugins.bilingual.lifecycle import on_run_start
 from pelican.plugins.bilingual.registry import ListPage
 from pelican.plugins.bilingual.runtime import current
 
-from . import limits
+from . import limits, static_links
 from .escaping import escape_by_default, plain_summary
 from .links import check_links
 from .metadata import check_content
@@ -89,6 +89,9 @@ def check_output(pelican: Any) -> None:
 def register() -> None:
     signals.initialized.connect(configure)
     signals.content_object_init.connect(plain_summary)
+    signals.content_object_init.connect(static_links.check_item)
+    on_run_start(static_links.start_run)
+    signals.page_generator_finalized.connect(static_links.stop_before_copying)
     on_run_start(check_metadata)
     signals.finalized.connect(check_output)
     on_run_start(limits.check_sizes)
