@@ -110,12 +110,12 @@ def keep_messages_visible() -> None:
         root.addHandler(handler)
 
 
-def annotation(problem: Problem, level: str = "error") -> str:
+def annotation(problem: Problem, level: str = "error", root: str | None = None) -> str:
     """The problem as a GitHub Actions workflow command: GitHub shows it on
     that line of the file in a pull request. The path is relative to the
-    repository (``GITHUB_WORKSPACE``, else the current folder)."""
+    repository (``root``, ``GITHUB_WORKSPACE`` or the current folder)."""
     path = Path.cwd() / problem.path
-    for base in (os.environ.get("GITHUB_WORKSPACE"), os.getcwd()):
+    for base in (root, os.environ.get("GITHUB_WORKSPACE"), os.getcwd()):
         if base and path.is_relative_to(base):
             path = path.relative_to(base)
             break
@@ -132,13 +132,13 @@ def annotation(problem: Problem, level: str = "error") -> str:
     return f"::{level} {where}::{escape(problem.message)}"
 
 
-def annotate(problems: list[Problem], level: str = "error") -> None:
+def annotate(problems: list[Problem], level: str = "error", root: str | None = None) -> None:
     """On GitHub Actions (``GITHUB_ACTIONS=true``), print each problem as an
     annotation as well; elsewhere nothing."""
     if os.environ.get("GITHUB_ACTIONS") != "true":
         return
     for problem in problems:
-        print(annotation(problem, level), file=sys.stderr, flush=True)
+        print(annotation(problem, level, root), file=sys.stderr, flush=True)
 
 
 def report(problems: list[Problem]) -> None:
