@@ -29,6 +29,19 @@ PY = sys.executable
 SETTINGS = {"local": "pelicanconf.py", "publish": "publishconf.py"}
 
 
+def _settings_path(settings: str | Path) -> Path:
+    """A settings file named on the command line: relative to the folder the
+    task was started in if it is there, else to the project (so every task
+    works from any folder of the repository)."""
+    here = Path.cwd() / settings
+    return here.resolve() if here.exists() else (ROOT / settings).resolve()
+
+
+def _here(path: str | Path) -> Path:
+    """A folder named on the command line, relative to where the task was started."""
+    return (Path.cwd() / path).resolve()
+
+
 def _settings_problem(settings: str) -> str | None:
     """A mistake in the settings as one ``file:line: message`` line, found by
     running them as Pelican will – Pelican itself would print a traceback."""
@@ -38,7 +51,7 @@ def _settings_problem(settings: str) -> str | None:
     from preview.problems import from_exception
 
     try:
-        runpy.run_path(str(ROOT / settings))
+        runpy.run_path(str(_settings_path(settings)))
     except Exception as error:  # a settings file is Python: any mistake
         installed = (sys.prefix, sys.base_prefix, str(Path(__file__).resolve()))
         own = [
@@ -56,9 +69,10 @@ def _pelican(c: Context, settings: str, output: Path, *extra: str) -> bool:
     if problem is not None:
         print(problem, file=sys.stderr)
         return False
-    command = [PY, "-m", "pelican", "-s", str(ROOT / settings), "-o", str(output)]
+    command = [PY, "-m", "pelican", "-s", str(_settings_path(settings)), "-o", str(output)]
     command += ["--fatal", "errors", "--log-handler", "plain", *extra]
-    result = c.run(shlex.join(command), warn=True, pty=False)
+    with c.cd(str(ROOT)):
+        result = c.run(shlex.join(command), warn=True, pty=False)
     return result is not None and result.ok
 
 
@@ -141,13 +155,19 @@ def build_into(c: Context, settings: str, output: Path, *extra: str) -> None:
 )
 def build(c, output=str(OUTPUT), settings=SETTINGS["local"]):
     """Build the site with the local settings (pelicanconf.py)."""
-    build_into(c, settings, Path(output))
+    build_into(c, settings, _here(output))
 
 
-@task(help={"output": "folder to build into (default: output/)"})
-def preview(c, output=str(OUTPUT)):
-    """Build the site as it will be published (publishconf.py)."""
-    build_into(c, SETTINGS["publish"], Path(output))
+@task(
+    help={
+        "output": "folder to build into (default: output/)",
+        "settings": "settings file (default: publishconf.py)",
+        "final": "refuse any gap marker too (see check --final)",
+    }
+)
+def preview(c, output=str(OUTPUT), settings=SETTINGS["publish"], final=False):
+    """Build the site as it will be published, under the publish policy (as the deploy does)."""
+    publish_policy(c, settings, _here(output), final=final)
 
 
 @task
@@ -164,9 +184,9 @@ def rebuild(c):
 @task(help={"port": "port on localhost (default 8000)"})
 def serve(c, port=8000):
     """Serve output/ on http://localhost:PORT/."""
-    c.run(
-        f"{PY} -m pelican --listen --port {int(port)} -o {OUTPUT} -s {SETTINGS['local']}", pty=False
-    )
+    settings = ROOT / SETTINGS["local"]
+    command = [PY, "-m", "pelican", "--listen", "--port", str(int(port)), "-o", str(OUTPUT)]
+    c.run(shlex.join([*command, "-s", str(settings)]), pty=False)
 
 
 @task(help={"port": "port on localhost (default 8000)"})
@@ -187,7 +207,7 @@ def messages(c, settings=SETTINGS["local"]):
     from pelican.settings import read_settings
 
     try:
-        site = read_settings(str(ROOT / settings))
+        site = read_settings(str(_settings_path(settings)))
     except Exception as error:  # a settings file is Python: any mistake
         raise Exit(f"{settings}: cannot be read: {error}", code=2) from None
     config = Config.from_settings(site)
@@ -196,18 +216,25 @@ def messages(c, settings=SETTINGS["local"]):
     template = translations / "messages.pot"
     template.parent.mkdir(parents=True, exist_ok=True)
     domain = f"-D {shlex.quote(config.domain)}"
+    name = str(site.get("SITENAME") or ROOT.name)
+    project = shlex.quote(name)
+    fresh = Path(tempfile.mkdtemp(prefix="messages-")) / "messages.pot"
     with c.cd(str(ROOT)):  # babel.cfg and the sources to scan lie here
         c.run(
             f"{pybabel} extract -F babel.cfg -k translate:2 --no-location --sort-output"
-            f" -o {template} .",
+            f" --project {project} --copyright-holder {project} -o {fresh} .",
             hide="err",
         )
+        # Only a changed string changes the template: a new date alone does not.
+        if not template.exists() or _undated(template) != _undated(fresh):
+            shutil.copyfile(fresh, template)
+        shutil.rmtree(fresh.parent, ignore_errors=True)
         for lang in config.languages:
             if not (translations / lang / "LC_MESSAGES" / f"{config.domain}.po").exists():
                 c.run(f"{pybabel} init -i {template} -d {translations} -l {lang} {domain}")
         c.run(
             f"{pybabel} update -i {template} -d {translations} {domain}"
-            " --no-fuzzy-matching --ignore-obsolete"
+            " --no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date"
         )
         c.run(
             f"{pybabel} compile --statistics -d {translations} --use-fuzzy -f",
@@ -216,6 +243,25 @@ def messages(c, settings=SETTINGS["local"]):
         )
     for mo in translations.glob("*/LC_MESSAGES/*.mo"):
         os.remove(mo)  # compiled at build time; only the .po files are kept
+    for po in translations.glob(f"*/LC_MESSAGES/{config.domain}.po"):
+        _name_project(po, name)
+
+
+def _undated(catalog: Path) -> list[str]:
+    """A catalog without the lines that change with every extraction."""
+    lines = catalog.read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if not line.startswith(('"POT-Creation-Date:', "# Copyright"))]
+
+
+def _name_project(po: Path, project: str) -> None:
+    """Babel's placeholders in a catalog's header give way to the project's name."""
+    text = po.read_text(encoding="utf-8")
+    named = text.replace("ORGANIZATION", project).replace("PROJECT VERSION", project)
+    named = named.replace(
+        "Project-Id-Version: conference-site VERSION", f"Project-Id-Version: {project}"
+    )
+    if named != text:
+        po.write_text(named, encoding="utf-8")
 
 
 @task(
@@ -231,7 +277,7 @@ def translations(c, strict=False, acknowledge=None, settings=SETTINGS["local"]):
     # The plugin's own command decides states as the build does; paths are
     # printed relative to the project, as everywhere else in these tasks.
     command = [PY, "-m", "pelican.plugins.bilingual"]
-    path = str(ROOT / settings)
+    path = str(_settings_path(settings))
     steps = [[*command, "status", "-s", path, *(["--strict"] if strict else [])]]
     if acknowledge:
         steps.insert(0, [*command, "acknowledge", acknowledge, "-s", path])
@@ -248,35 +294,143 @@ VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 def _validate_html(c: Context, folder: Path) -> bool:
     """The Nu Html Checker on every page; installs it (npm ci) on first use."""
     if not VNU.exists():
-        c.run("npm ci --no-audit --no-fund --ignore-scripts", hide="out")
+        with c.cd(str(ROOT)):  # package.json lies here, whatever folder the task runs in
+            c.run("npm ci --no-audit --no-fund --ignore-scripts", hide="out")
     command = ["java", "-jar", str(VNU), "--errors-only", "--format", "gnu", "--skip-non-html"]
     result = c.run(shlex.join([*command, str(folder)]), warn=True, hide="out")
     return result is not None and result.ok
 
 
-def _placeholders(settings_file: str) -> list[str]:
+def _shown(problem: Any) -> str:
+    """A problem as ``path:line: message``, the path relative to the project."""
+    where = os.path.relpath(problem.path, ROOT)
+    return (
+        f"{where}:{problem.line}: {problem.message}"
+        if problem.line
+        else f"{where}: {problem.message}"
+    )
+
+
+def _settings_placeholders(path: Path) -> list[Any]:
+    """Settings that still hold a placeholder address, where they are set."""
     from pelican.settings import read_settings
-    from sitecheck.markers import content_markers, setting_markers, settings_files
+    from sitecheck.markers import setting_markers, settings_files
+
+    return setting_markers(read_settings(str(path)), settings_files(path))
+
+
+def _gaps(path: Path) -> list[Any]:
+    """Every gap marker (``[[TBA: …]]``) in the files Pelican reads."""
+    from pelican.settings import read_settings
+    from sitecheck.markers import content_markers
 
     from placeholders.sources import read_extensions
 
-    path = (ROOT / settings_file).resolve()
     settings = read_settings(str(path))
-    problems = content_markers(Path(settings["PATH"]), read_extensions(settings))
-    problems += setting_markers(settings, settings_files(path))
-    return [f"{os.path.relpath(p.path, ROOT)}:{p.line}: {p.message}" for p in problems]
+    return content_markers(Path(settings["PATH"]), read_extensions(settings))
+
+
+def _summary(path: Path, gaps: list[Any], refused: list[Any]) -> None:
+    """On GitHub Actions: the gaps and the translations' state as tables in the
+    job summary ($GITHUB_STEP_SUMMARY)."""
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not summary:
+        return
+    lines = ["## Publish check", ""]
+    if refused:
+        lines += [f"**Refused: {len(refused)} problem(s)**", "", "| file | line | problem |"]
+        lines += ["|---|---|---|"]
+        lines += [_row(p) for p in refused] + [""]
+    lines += [f"### Gaps still marked on the site: {len(gaps)}", ""]
+    if gaps:
+        lines += ["| file | line | missing |", "|---|---|---|"] + [_row(p) for p in gaps]
+    lines += ["", "### Translations", ""]
+    status = subprocess.run(
+        [PY, "-m", "pelican.plugins.bilingual", "status", "-s", str(path)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    table = status.stdout.splitlines()
+    if table:
+        header = table[0].split()
+        rows = [line.split() for line in table[1:]]
+        rows = [row for row in rows if len(row) == len(header)]
+        lines += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+        lines += ["| " + " | ".join(row) + " |" for row in rows]
+    with open(summary, "a", encoding="utf-8") as out:
+        out.write("\n".join(lines) + "\n")
+
+
+def _row(problem: Any) -> str:
+    cell = problem.message.replace("|", "\\|").removeprefix("not known yet: ")
+    return f"| {os.path.relpath(problem.path, ROOT)} | {problem.line or ''} | {cell} |"
+
+
+def publish_policy(
+    c: Context, settings: str, output: Path, *, final: bool = False, strict: bool = True
+) -> None:
+    """The one publish policy of ``invoke preview``, ``invoke publish``,
+    ``invoke check --publish`` and the deploy. Builds into ``output`` and
+    raises ``Exit`` when the site would mislead its visitors:
+
+    - a setting that still holds a placeholder address (example.org);
+    - a missing or outdated translation, a draft, third-party content (the
+      strict build with the publish settings stops on each, naming file and line);
+    - with ``final``: any gap marker at all.
+
+    Every gap marker (``[[TBA: …]]``) is listed with file and line, and counted:
+    online it is allowed only because visitors see it marked as not known yet.
+    """
+    from pelican.plugins.bilingual.errors import annotate
+
+    path = _settings_path(settings)
+    problem = _settings_problem(str(path))
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        raise Exit("publish check failed: the settings cannot be read", code=1)
+    refused, gaps = _settings_placeholders(path), _gaps(path)
+    extra = ("-e", "SITECHECK_STRICT=true") if strict else ()
+    # A site refused already is still built, for the build's own findings,
+    # but not into ``output``: what is there (or online) stays as it was.
+    doomed = bool(refused or (final and gaps))
+    target = Path(tempfile.mkdtemp(prefix="refused-")) / "site" if doomed else output
+    built = True
+    try:
+        build_into(c, str(path), target, *extra)
+    except SystemExit as stop:
+        print(stop, file=sys.stderr)
+        built = False
+    finally:
+        if doomed:
+            shutil.rmtree(target.parent, ignore_errors=True)
+    for gap in gaps:
+        print(_shown(gap))
+    annotate(gaps, "error" if final else "warning", str(ROOT))
+    print(f"gaps left: {len(gaps)}" + (" (refused by --final)" if final and gaps else ""))
+    for line in map(_shown, refused):
+        print(line)
+    annotate(refused, root=str(ROOT))
+    _summary(path, gaps, refused)
+    if refused or not built or (final and gaps):
+        reasons = [f"{len(refused)} placeholder setting(s)"] if refused else []
+        reasons += [] if built else ["the build stopped"]
+        reasons += [f"{len(gaps)} gap(s)"] if final and gaps else []
+        raise Exit(f"publish check failed: {', '.join(reasons)}; fix the lines above", code=1)
 
 
 @task(
     help={
-        "publish": "check as for publishing: production settings, no placeholder left",
+        "publish": "check as for publishing (publishconf.py): the publish policy, gaps listed",
+        "final": "as --publish, and refuse any gap marker at all",
         "settings": "settings file (default: pelicanconf.py, with --publish publishconf.py)",
     }
 )
-def check(c, publish=False, settings=None):
+def check(c, publish=False, final=False, settings=None):
     """Everything to run before a push: strict build, metadata, links, HTML validity."""
     import time
 
+    publish = publish or final
     settings = settings or SETTINGS["publish" if publish else "local"]
     folder = Path(tempfile.mkdtemp(prefix="check-"))
     steps: list[tuple[str, bool, float]] = []
@@ -284,11 +438,15 @@ def check(c, publish=False, settings=None):
         start = time.perf_counter()
         built = True
         try:
-            build_into(c, settings, folder / "site", "-e", "SITECHECK_STRICT=true")
-        except SystemExit:
+            if publish:
+                publish_policy(c, settings, folder / "site", final=final)
+            else:
+                build_into(c, settings, folder / "site", "-e", "SITECHECK_STRICT=true")
+        except (SystemExit, Exit):
             built = False
-        steps.append(("strict build, metadata, links", built, time.perf_counter() - start))
-        if built:
+        name = "publish policy" if publish else "strict build, metadata, links"
+        steps.append((name, built, time.perf_counter() - start))
+        if (folder / "site").exists():
             start = time.perf_counter()
             steps.append(
                 (
@@ -297,11 +455,6 @@ def check(c, publish=False, settings=None):
                     time.perf_counter() - start,
                 )
             )
-        if publish:
-            left = _placeholders(settings)
-            for line in left:
-                print(line)
-            steps.append((f"placeholders left: {len(left)}", not left, 0.0))
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     for name, ok, seconds in steps:
@@ -325,6 +478,7 @@ def publish(c, target=None, output=str(OUTPUT), settings=SETTINGS["publish"]):
     target = target or os.environ.get("PUBLISH_TARGET")
     if not target:
         raise Exit("no target: pass --target user@host:/path/ or set PUBLISH_TARGET", code=2)
-    build_into(c, settings, Path(output))
+    output = str(_here(output))
+    publish_policy(c, settings, Path(output))
     ssh = os.environ.get("PUBLISH_SSH", "ssh")
     c.run(shlex.join(["rsync", "-rlz", "--delete", "--checksum", "-e", ssh, f"{output}/", target]))
