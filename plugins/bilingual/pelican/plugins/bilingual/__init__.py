@@ -166,6 +166,12 @@ def pair_all(generators: list[Any]) -> None:
         registry.add(page.key, page.lang, page)
     if not config.strict:
         add_fallbacks(registry, config, articles, pages)
+        drafts.lead_to_published(registry)
+    draft_links = drafts.link_problems(registry, config)
+    if config.strict:
+        stop_on(draft_links, "links")
+    for problem in draft_links:
+        logger.warning("%s", problem)
     findings = check(registry, config)
     stop_on(findings.errors, "translations")
     if config.strict:

@@ -117,3 +117,33 @@ def test_a_menu_entry_naming_only_a_draft_stops_a_publish_build(site: Site, capl
         "settings: BILINGUAL_MENUS['main']: 'plans' names only a draft, which is never published"
         in caplog.text
     )
+
+
+def test_a_link_to_a_draft_translation_leads_to_the_page_in_its_place(site: Site):
+    draft(site, "content/fr/billets.md")
+    page = site.root / "content/fr/programme-en-ligne.md"
+    page.write_text(
+        page.read_text(encoding="utf-8") + "\n[Billets]({filename}billets.md)\n", encoding="utf-8"
+    )
+    site.build()
+    html = site.html("fr/le-programme-est-en-ligne.html")
+    assert 'href="/fr/tickets-on-sale.html"' in html and "drafts/" not in html
+    assert "Tickets on sale" in site.html("fr/tickets-on-sale.html")  # the fallback
+
+
+def test_a_link_to_a_text_that_is_only_a_draft_stops_a_publish_build(site: Site, caplog):
+    for lang, title in (("en", "Plans"), ("fr", "Projets")):
+        site.write(
+            f"content/pages/{lang}/plans.md", f"Title: {title}\nKey: plans\nStatus: draft\n\nX"
+        )
+    about = site.root / "content/pages/en/about.md"
+    about.write_text(
+        about.read_text(encoding="utf-8") + "\nSee [our plans]({filename}plans.md).\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(BuildStopped):
+        site.build(BILINGUAL_STRICT=True)
+    assert (
+        f"content/pages/en/about.md:6: links to {site.root}/content/pages/en/plans.md,"
+        " a draft ('Status: draft'), which is never published"
+    ) in caplog.text
