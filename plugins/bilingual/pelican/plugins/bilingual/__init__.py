@@ -20,6 +20,7 @@ from pelican.urlwrappers import Author, Category
 
 from . import drafts
 from .addresses import (
+    RESERVED,
     clashes,
     outside_output,
     registry_claims,
@@ -193,6 +194,7 @@ def address_problems(generators: list[Any], registry: Registry, config: Config) 
     landing = lists is not None and lists._find_template("landing") is not None
     static = next((g for g in generators if isinstance(g, StaticGenerator)), None)
     claims = site_claims(settings, config, landing)
+    claims += current().extras.get(RESERVED, [])  # what other plugins write themselves
     claims += static_claims(static.staticfiles if static is not None else [])
     previews = [] if config.strict else list(registry.drafts.values())
     claims += registry_claims(registry, previews)

@@ -46,6 +46,19 @@ class Claim:
         return self.field or f"'{self.path}'"
 
 
+RESERVED = "reserved_addresses"  # runtime.extras: files other plugins write themselves
+
+
+def reserve(path: str, what: str) -> None:
+    """Claim a file a plugin writes without Pelican's writer (``_headers``, a
+    favicon, calendar files), so that no item can silently take its place.
+    Call it for every run before the items are paired, e.g. in a generator's
+    ``generate_context``."""
+    from .runtime import current
+
+    current().extras.setdefault(RESERVED, []).append(Claim(path, what))
+
+
 def normal(path: str) -> str | None:
     """A path below the output folder in one spelling; None if it leaves it."""
     if not path or path.startswith(("/", "\\")) or os.path.isabs(path):

@@ -101,6 +101,22 @@ def test_two_urls_for_two_files(site: Site, caplog):
     ) in text
 
 
+def test_a_file_another_plugin_reserved(site: Site, caplog):
+    """A plugin that writes a file itself claims it with ``reserve``."""
+    from pelican import signals
+    from pelican.plugins.bilingual.addresses import reserve
+
+    def headers(generator: object) -> None:
+        reserve("_headers", "the security headers (_headers)")
+
+    with_field(site, ABOUT, "Save_as: _headers")
+    pelican = site.pelican()
+    signals.article_generator_init.connect(headers)
+    with pytest.raises(BuildStopped):
+        pelican.run()
+    assert f"{ABOUT}:3: Save_as '_headers' is also written by the security headers" in caplog.text
+
+
 def test_a_url_leading_to_the_landing_page(site: Site, tmp_path: Path, caplog):
     with_field(site, ABOUT, "Url: index.html")
     text = stopped(site, caplog, THEME_TEMPLATES_OVERRIDES=[landing_theme(tmp_path)])
