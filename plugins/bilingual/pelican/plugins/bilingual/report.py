@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from babel.messages.pofile import read_po
 from pelican.contents import Article, Page
 from pelican.generators import Generator
 from pelican.readers import Readers
 from pelican.settings import read_settings
 
 from .addresses import content_clashes
+from .catalogs import read_catalog
 from .config import Config
 from .errors import Problem
 from .outdated import Stamp, text_hash, write_stamp
@@ -127,8 +127,11 @@ def catalog_gaps(config: Config) -> list[Problem]:
         if not path.exists():
             gaps.append(Problem(str(path), 0, "missing"))
             continue
-        with path.open("rb") as handle:
-            catalog = read_po(handle, locale=lang)
+        broken: list[Problem] = []
+        catalog = read_catalog(path, broken, config.languages[lang].locale)
+        gaps.extend(broken)  # named as the build names them
+        if catalog is None:
+            continue
         for message in catalog:
             if not message.id:
                 continue
