@@ -8,6 +8,7 @@ half-built site behind.
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import shutil
 import signal
@@ -301,9 +302,15 @@ def _validate_html(c: Context, folder: Path) -> bool:
     return result is not None and result.ok
 
 
+def _relative(path: str) -> str:
+    """A path relative to the project, if it lies in it."""
+    absolute = Path(path).resolve()
+    return absolute.relative_to(ROOT).as_posix() if absolute.is_relative_to(ROOT) else str(absolute)
+
+
 def _shown(problem: Any) -> str:
     """A problem as ``path:line: message``, the path relative to the project."""
-    where = os.path.relpath(problem.path, ROOT)
+    where = _relative(problem.path)
     return (
         f"{where}:{problem.line}: {problem.message}"
         if problem.line
@@ -353,8 +360,8 @@ def _summary(path: Path, gaps: list[Any], refused: list[Any]) -> None:
     )
     table = status.stdout.splitlines()
     if table:
-        header = table[0].split()
-        rows = [line.split() for line in table[1:]]
+        header = re.split(r"\s{2,}", table[0].strip())
+        rows = [re.split(r"\s{2,}", line.strip()) for line in table[1:]]
         rows = [row for row in rows if len(row) == len(header)]
         lines += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
         lines += ["| " + " | ".join(row) + " |" for row in rows]
@@ -364,7 +371,7 @@ def _summary(path: Path, gaps: list[Any], refused: list[Any]) -> None:
 
 def _row(problem: Any) -> str:
     cell = problem.message.replace("|", "\\|").removeprefix("not known yet: ")
-    return f"| {os.path.relpath(problem.path, ROOT)} | {problem.line or ''} | {cell} |"
+    return f"| {_relative(problem.path)} | {problem.line or ''} | {cell} |"
 
 
 def publish_policy(
