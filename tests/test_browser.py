@@ -245,6 +245,67 @@ def test_keyboard_reaches_switcher_and_registration_with_visible_focus(
     assert failures == []
 
 
+# A phone's first screen, and the header's budget in it (issue 13).
+PHONE = {"width": 360, "height": 800}
+HEADER_BUDGET = 200
+
+
+def box(page: Page, selector: str) -> dict | None:
+    """Where the first element matching ``selector`` lies, or None."""
+    found = page.locator(selector)
+    return found.first.bounding_box() if found.count() else None
+
+
+def test_a_phone_sees_the_essentials_in_its_first_screen(
+    site: Built, source: Source, server: str, browser: Browser
+):
+    """At 360×800 without JavaScript: on every page the header (name, language,
+    menu) takes at most HEADER_BUDGET px and the same height on every page of a
+    language; the start page shows the conference's name, dates, place and
+    registration, the program page its first session, within the first screen."""
+    from pelican.plugins.bilingual.dates import format_date_range
+
+    from sites import spaces
+
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    page = context.new_page()
+    failures, heights = [], {}
+    for path in pages_of(site, source):
+        page.goto(address(server, path))
+        header = box(page, ".site-header")
+        if header is None:  # the language choice and the print view have none
+            continue
+        lang = page.locator("html").get_attribute("lang")
+        heights.setdefault(lang, {}).setdefault(round(header["height"]), []).append(path)
+        if header["height"] > HEADER_BUDGET:
+            failures.append(f"{path}: header {header['height']:.0f} px > {HEADER_BUDGET}")
+    conference = source.settings["CONFERENCE"]
+    for lang in source.languages:
+        locale = source.settings["BILINGUAL_LANGUAGES"][lang]["locale"]
+        home = url_of(site, source, "home", lang)
+        page.goto(server + home)
+        first_screen = page.evaluate(
+            """() => [...document.querySelectorAll('body *')]
+                .filter(e => !e.children.length && e.getBoundingClientRect().bottom <= innerHeight)
+                .map(e => e.textContent).join(' ')"""
+        )
+        dates = format_date_range(conference["start"], conference["end"], locale)
+        for fact in (conference["name"][lang], dates, conference["city"][lang]):
+            if spaces(fact) not in spaces(first_screen):
+                failures.append(f"{home}: {fact!r} not in the first screen")
+        status = box(page, ".at-a-glance .registration-status")
+        if status is None or status["y"] + status["height"] > PHONE["height"]:
+            failures.append(f"{home}: registration not in the first screen ({status})")
+        program = url_of(site, source, "program", lang)
+        page.goto(server + program)
+        session = box(page, ".timetable .session .title")
+        if session is None or session["y"] + session["height"] > PHONE["height"]:
+            failures.append(f"{program}: first session not in the first screen ({session})")
+    context.close()
+    unequal = {lang: sizes for lang, sizes in heights.items() if len(sizes) > 1}
+    assert failures == [] and unequal == {}
+
+
 def test_skip_link_comes_first_and_leads_to_the_content(
     site: Built, source: Source, server: str, browser: Browser
 ):
