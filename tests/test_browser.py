@@ -21,7 +21,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from conftest import ROOT, Built
-from sites import Source, pages_by_language, url_of
+from sites import Source, local, pages_by_language, url_of
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
@@ -248,12 +248,50 @@ def test_keyboard_reaches_switcher_and_registration_with_visible_focus(
 # A phone's first screen, and the header's budget in it (issue 13).
 PHONE = {"width": 360, "height": 800}
 HEADER_BUDGET = 200
+# Widths at which the menu wraps onto rows (below them it is one scrollable row).
+MENU_WIDTHS = (1280, 1024, 768)
+# What a screen shows of a page: the header's height, the menu's items per row,
+# where the first session's title and the start page's registration end, and
+# the text that ends within the first screen.
+LAYOUT = """() => {
+    const rect = selector => document.querySelector(selector)?.getBoundingClientRect();
+    const rows = {};
+    for (const li of document.querySelectorAll('.main-menu li')) {
+        const top = Math.round(li.getBoundingClientRect().top);
+        rows[top] = (rows[top] || 0) + 1;
+    }
+    return {
+        lang: document.documentElement.lang,
+        header: rect('.site-header')?.height,
+        rows: Object.values(rows),
+        session: rect('.timetable .session .title')?.bottom,
+        registration: rect('.at-a-glance .registration-status')?.bottom,
+        firstScreen: [...document.querySelectorAll('body *')]
+            .filter(e => !e.children.length && e.getBoundingClientRect().bottom <= innerHeight)
+            .map(e => e.textContent).join(' '),
+    };
+}"""
 
 
-def box(page: Page, selector: str) -> dict | None:
-    """Where the first element matching ``selector`` lies, or None."""
-    found = page.locator(selector)
-    return found.first.bounding_box() if found.count() else None
+def layouts(browser: Browser, server: str, paths: list[str], width: int) -> dict[str, dict]:
+    """LAYOUT of every page in a width×800 screen without JavaScript. The pages
+    load side by side, each in a frame of that size, in one tab: a visit each
+    would take ten times as long."""
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": width, "height": PHONE["height"]}
+    )
+    page = context.new_page()
+    page.goto(server + "/robots.txt")  # the site's origin, so the frames can be read
+    frames = "".join(
+        f'<iframe src="{address(server, path)}" width="{width}" height="{PHONE["height"]}"'
+        ' style="border:0;display:block"></iframe>'
+        for path in paths
+    )
+    page.set_content(f"<!DOCTYPE html><body style='margin:0'>{frames}</body>")
+    by_url = {frame.url: frame for frame in page.frames}
+    found = {path: by_url[address(server, path)].evaluate(LAYOUT) for path in paths}
+    context.close()
+    return found
 
 
 def test_a_phone_sees_the_essentials_in_its_first_screen(
@@ -267,43 +305,76 @@ def test_a_phone_sees_the_essentials_in_its_first_screen(
 
     from sites import spaces
 
-    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
-    page = context.new_page()
+    found = layouts(browser, server, pages_of(site, source), PHONE["width"])
     failures, heights = [], {}
-    for path in pages_of(site, source):
-        page.goto(address(server, path))
-        header = box(page, ".site-header")
-        if header is None:  # the language choice and the print view have none
+    for path, layout in found.items():
+        if layout["header"] is None:  # the language choice and the print view have none
             continue
-        lang = page.locator("html").get_attribute("lang")
-        heights.setdefault(lang, {}).setdefault(round(header["height"]), []).append(path)
-        if header["height"] > HEADER_BUDGET:
-            failures.append(f"{path}: header {header['height']:.0f} px > {HEADER_BUDGET}")
+        heights.setdefault(layout["lang"], set()).add(round(layout["header"]))
+        if layout["header"] > HEADER_BUDGET:
+            failures.append(f"{path}: header {layout['header']:.0f} px > {HEADER_BUDGET}")
     conference = source.settings["CONFERENCE"]
     for lang in source.languages:
         locale = source.settings["BILINGUAL_LANGUAGES"][lang]["locale"]
-        home = url_of(site, source, "home", lang)
-        page.goto(server + home)
-        first_screen = page.evaluate(
-            """() => [...document.querySelectorAll('body *')]
-                .filter(e => !e.children.length && e.getBoundingClientRect().bottom <= innerHeight)
-                .map(e => e.textContent).join(' ')"""
-        )
+        home = found[url_of(site, source, "home", lang).lstrip("/") + "index.html"]
         dates = format_date_range(conference["start"], conference["end"], locale)
         for fact in (conference["name"][lang], dates, conference["city"][lang]):
-            if spaces(fact) not in spaces(first_screen):
-                failures.append(f"{home}: {fact!r} not in the first screen")
-        status = box(page, ".at-a-glance .registration-status")
-        if status is None or status["y"] + status["height"] > PHONE["height"]:
-            failures.append(f"{home}: registration not in the first screen ({status})")
-        program = url_of(site, source, "program", lang)
-        page.goto(server + program)
-        session = box(page, ".timetable .session .title")
-        if session is None or session["y"] + session["height"] > PHONE["height"]:
-            failures.append(f"{program}: first session not in the first screen ({session})")
-    context.close()
-    unequal = {lang: sizes for lang, sizes in heights.items() if len(sizes) > 1}
+            if spaces(fact) not in spaces(home["firstScreen"]):
+                failures.append(f"{lang} start page: {fact!r} not in the first screen")
+        if not 0 < (home["registration"] or 0) <= PHONE["height"]:
+            failures.append(f"{lang} start page: registration ends at {home['registration']}")
+        program = found[url_of(site, source, "program", lang).lstrip("/") + "index.html"]
+        if not 0 < (program["session"] or 0) <= PHONE["height"]:
+            failures.append(f"{lang} program: first session ends at {program['session']}")
+    unequal = {lang: sorted(sizes) for lang, sizes in heights.items() if len(sizes) > 1}
     assert failures == [] and unequal == {}
+
+
+def test_the_menu_leaves_no_item_alone_and_the_header_keeps_its_height(
+    site: Built, source: Source, server: str, browser: Browser
+):
+    """At MENU_WIDTHS no menu row holds a single item (unless the menu has one),
+    and the header is as high on one page of each template as on the others of
+    its language (at 360 px every page is compared): the current item must not
+    widen the menu."""
+    failures = []
+    for width in MENU_WIDTHS:
+        heights: dict[str, set[int]] = {}
+        for path, layout in layouts(
+            browser, server, pages_of(site, source, sample=True), width
+        ).items():
+            if layout["header"] is None:
+                continue
+            heights.setdefault(layout["lang"], set()).add(round(layout["header"]))
+            if len(layout["rows"]) > 1 and 1 in layout["rows"]:
+                failures.append(f"{width} px, {path}: a menu item alone {layout['rows']}")
+        failures += [
+            f"{width} px, {lang}: header heights {sorted(found)}"
+            for lang, found in heights.items()
+            if len(found) > 1
+        ]
+    assert failures == []
+
+
+def test_section_pages_mark_their_section_and_lead_up_to_it(site: Built, source: Source):
+    """A working group's page marks "working groups" in the menu, a news item or
+    news topic marks the news, and each links up to that page."""
+    for lang, urls in pages_by_language(site).items():
+        sections = {}
+        if source.with_field("Key", "working-groups", lang):
+            overview = url_of(site, source, "working-groups", lang)
+            for group in source.with_field("Kind", "working-group", lang):
+                sections[url_of(site, source, group.value("Key"), lang)] = overview
+        news = source.settings["BILINGUAL_SETTINGS"][lang].get("NEWS_URL")
+        for url in map(local, urls):
+            if news and url.startswith(f"/{news}") and url != f"/{news}":
+                sections[url] = f"/{news}"
+        assert sections, lang
+        for url, up in sections.items():
+            page = site.html(url)
+            marked = [a["href"] for a in page.select(".main-menu a[aria-current]")]
+            assert marked == [up], url
+            assert page.select_one(f'main .up a[href="{up}"]'), url
 
 
 def test_skip_link_comes_first_and_leads_to_the_content(
