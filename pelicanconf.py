@@ -65,11 +65,12 @@ CONFERENCE = {
     ],
 }
 
-# The external registration system. The invitation names no address: this one
-# lies in the reserved example.org domain and is a placeholder to replace
-# before publishing. ``None`` as deadline means "not announced yet": the site
-# says so and registration is shown as open until the conference begins.
-REGISTRATION_URL = "https://anmeldung.example.org/staedtepartnerkonferenz-2017"
+# Where to register. The invitation names no address (the registration
+# documents were enclosed with it), so it is None: the site says so, shows how
+# to register as a gap and offers no button. Once set (https://…), the site
+# shows registration as open until REGISTRATION_DEADLINE (None: "not announced
+# yet", open until the day before the conference) and closed after it.
+REGISTRATION_URL: str | None = None
 REGISTRATION_DEADLINE: date | None = None
 
 # The one date every time-dependent part of the site is decided from

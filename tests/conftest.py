@@ -123,6 +123,18 @@ def site(source: Source, tmp_path_factory: pytest.TempPathFactory) -> Built:
     return built
 
 
+def theme_pages(lang: str) -> dict[str, str]:
+    """The pages the theme's start page links to besides the program (the
+    venue and the registration), for fixture conferences that need no more."""
+    return {
+        f"pages/{lang}/ort.md": f"Title: {lang}: venue\nKey: venue\nSlug: venue\nSummary: -\n\n-\n",
+        f"pages/{lang}/anmeldung.md": (
+            f"Title: {lang}: registration\nKey: registration\nSlug: registration\n"
+            "Template: registration\nSummary: -\n\n-\n"
+        ),
+    }
+
+
 def write_tree(root: Path, files: dict[str, str]) -> None:
     for name, text in files.items():
         path = root / name

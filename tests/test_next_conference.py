@@ -68,7 +68,7 @@ def test_the_deadline_is_shown_while_registration_is_open(source, tmp_path):
     de = spaces(built.html("/de/").select_one(".at-a-glance").text)
     assert f"bis zum {format_date(deadline, locale(source, 'de'))} geöffnet" in spaces(de)
     banner = spaces(built.html("/ru/kontakty/").select_one("aside.registration").text)
-    assert f"открыта до {spaces(format_date(deadline, locale(source, 'ru')))}" in banner
+    assert f"открыта по {spaces(format_date(deadline, locale(source, 'ru')))} включительно" in banner
     assert built.html("/ru/kontakty/").select(f'a.button[href="{url}"]')
 
 
@@ -91,10 +91,10 @@ def test_while_it_runs_and_once_it_is_over_the_site_says_so(source, tmp_path):
     start, end = conference["start"], conference["end"]
     running = build_as_of(source, tmp_path / "running", start + dt.timedelta(days=1))
     until = format_date(end, locale(source, "de"))
-    assert f"Die Konferenz läuft gerade, bis zum {until}." in spaces(
+    assert f"Die Konferenz läuft noch bis zum {until}." in spaces(
         running.html("/de/programm/").select_one("aside.registration").text
     )
-    assert "Конференция идёт сейчас" in running.html("/ru/").select_one(".at-a-glance").text
+    assert "Конференция уже идёт" in running.html("/ru/").select_one(".at-a-glance").text
     past = build_as_of(source, tmp_path / "past", end + dt.timedelta(days=8))
     when = {
         lang: spaces(format_date_range(start, end, locale(source, lang))) for lang in ("de", "ru")

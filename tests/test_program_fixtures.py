@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar
 
-from conftest import Built, run_pelican, write_settings, write_tree
+from conftest import Built, run_pelican, theme_pages, write_settings, write_tree
 
 CONFERENCE = {
     "name": {
@@ -38,6 +38,7 @@ SETTINGS = {
     "AS_OF_DATE": dt.date(2019, 3, 1),
     "REGISTRATION_URL": "https://anmeldung.example.org/konferenz-2019",
     "REGISTRATION_DEADLINE": None,
+    "BILINGUAL_MENUS": {"main": ["home", "program"], "footer": []},
     "PROGRAM_UID_NAMESPACE": "xv-konferenz-2019",
     "PROGRAM_PRINT_SAVE_AS": "programm-programma/index.html",
     "PROGRAM_PRINT_URL": "programm-programma/",
@@ -72,6 +73,7 @@ def conference_site(
     files = {}
     for lang, (name, meta) in HOME.items():
         files[f"pages/{lang}/{name}"] = f"{meta}\nSummary: {lang}\n\n{lang}\n"
+        files.update(theme_pages(lang))
     for lang, block in programs.items():
         name, meta = PROGRAM[lang]
         files[f"pages/{lang}/{name}"] = f"{meta}\nSummary: {lang}\n\n```program\n{block}```\n"

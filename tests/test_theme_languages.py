@@ -15,7 +15,7 @@ import pytest
 from babel.messages.pofile import read_po
 from bs4 import Tag
 
-from conftest import ROOT, Built, run_pelican, write_settings, write_tree
+from conftest import ROOT, Built, run_pelican, theme_pages, write_settings, write_tree
 
 
 def test_messages_creates_the_catalog_of_a_new_language(tmp_path):
@@ -109,6 +109,7 @@ def languages_site(tmp: Path, count: int) -> Built:
             f"09:00–11:00 | closing | plenary | {closing} | hall\n"
             f"20:00–01:00 | reception | social | {reception} | hall\n"
         )
+        files.update(theme_pages(lang))
         files[f"pages/{lang}/start.md"] = (
             f"Title: {facts['city']}\nKey: home\nTemplate: home\nUrl: {lang}/\n"
             f"Save_as: {lang}/index.html\nSummary: {lang}\n\n{lang}\n"
@@ -135,6 +136,7 @@ def languages_site(tmp: Path, count: int) -> Built:
         "AS_OF_DATE": dt.date(2031, 3, 1),
         "REGISTRATION_URL": "https://anmeldung.example.org/2031",
         "REGISTRATION_DEADLINE": None,
+        "BILINGUAL_MENUS": {"main": ["home", "program"], "footer": []},
         "PROGRAM_PRINT_SAVE_AS": "programm-programma/index.html",
         "PROGRAM_PRINT_URL": "programm-programma/",
         "PROGRAM_UID_NAMESPACE": "partnerstaedte-2031",
@@ -147,7 +149,8 @@ def languages_site(tmp: Path, count: int) -> Built:
     }
     extra = "import datetime\n" + "".join(f"{k} = {v!r}\n" for k, v in settings.items())
     extra += (
-        "BILINGUAL_SETTINGS = {lang: {**BILINGUAL_SETTINGS.get(lang, {}),"
+        "BILINGUAL_SETTINGS = {lang: {'NEWS_URL': f'{lang}/news/',"
+        " 'NEWS_SAVE_AS': f'{lang}/news/index.html', **BILINGUAL_SETTINGS.get(lang, {}),"
         " 'SITENAME': CONFERENCE['name'][lang]} for lang in BILINGUAL_LANGUAGES}\n"
     )
     return run_pelican(

@@ -57,7 +57,7 @@ class Conference:
     organisers: tuple[Organiser, ...]
     venue_time_label: dict[str, str]
     home_time_label: dict[str, str]
-    registration_url: str
+    registration_url: str  # empty while the address is not known
     registration_deadline: dt.date | None
     as_of_moment: dt.datetime  # in UTC; the date below is its day
     short_name: str = ""  # the favicon's text
@@ -93,8 +93,15 @@ class Conference:
         return self.registration_deadline or self.start - dt.timedelta(days=1)
 
     @property
+    def registration_known(self) -> bool:
+        """Whether the site knows where to register (REGISTRATION_URL is set)."""
+        return bool(self.registration_url)
+
+    @property
     def registration_open(self) -> bool:
-        return self.as_of <= self.registration_closes
+        """Open with a known address until the last day to register; without an
+        address the site says only what it knows and offers no button."""
+        return self.registration_known and self.as_of <= self.registration_closes
 
     @property
     def status(self) -> str:
@@ -249,8 +256,8 @@ def read_facts(
             "REGISTRATION_DEADLINE must be None or a date no later than the conference's end"
         )
     url = settings.get("REGISTRATION_URL") or ""
-    if not str(url).startswith("https://"):
-        raise FactsError("REGISTRATION_URL must be an https:// address")
+    if url and not str(url).startswith("https://"):
+        raise FactsError("REGISTRATION_URL must be an https:// address (or None while unknown)")
     organisers = _organisers(raw.get("organisers", []), languages)
     name = _check_languages(raw.get("name"), languages, "CONFERENCE['name']")
     zone_name = raw.get("timezone", settings.get("TIMEZONE", "UTC"))

@@ -71,6 +71,13 @@ def as_html(text: str, label: str | None = None) -> Markup:
     return Markup("").join(parts)
 
 
+def gap_html(text: str, label: str | None = None) -> Markup:
+    """A gap a template names itself (what is missing, in the page's language),
+    marked as a gap in content is: "noch offen: Anmeldeweg"."""
+    prefix = f'<span class="tba-label">{escape(label)}:</span> ' if label else ""
+    return Markup(f"{OPENING}{prefix}{escape(text)}</mark>")
+
+
 def label_for(settings: dict[str, Any], lang: str) -> str | None:
     return settings.get("PLACEHOLDER_LABELS", {}).get(lang)
 
@@ -80,6 +87,7 @@ def install_filter(generator: Any) -> None:
     generator.env.filters["placeholders"] = lambda text, lang: as_html(
         str(text), label_for(settings, lang)
     )
+    generator.env.filters["gap"] = lambda text, lang: gap_html(str(text), label_for(settings, lang))
 
 
 def add_extension(pelican: Any) -> None:

@@ -11,7 +11,6 @@ list all three, in any order.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +25,7 @@ from pelican.generators import Generator
 from pelican.plugins.bilingual.alternates import is_fallback
 from pelican.plugins.bilingual.dependencies import require
 from pelican.plugins.bilingual.errors import Problem, stop_on
-from pelican.plugins.bilingual.fields import declare, is_date
+from pelican.plugins.bilingual.fields import declare
 from pelican.plugins.bilingual.frontmatter import line_of
 from pelican.plugins.bilingual.lifecycle import on_run_start, paired
 from pelican.plugins.bilingual.runtime import current
@@ -78,16 +77,26 @@ def read_program(content: Any) -> None:
     content.program = program
 
 
-def _provisional(content: Any) -> dt.date | None:
-    value = content.metadata.get("provisional")
-    try:
-        return dt.date.fromisoformat(str(value)) if value else None
-    except ValueError:
-        line = line_of(content.source_path, "provisional")
-        _problems.append(
-            Problem(content.source_path, line, f"Provisional: '{value}' is not a date")
-        )
+YES, NO = {"yes", "ja", "да", "true"}, {"no", "nein", "нет", "false"}
+
+
+def _yes_or_no(value: str, settings: Any = None) -> str | None:
+    """``Provisional:`` is yes or no: a date would look like the organisers' own."""
+    if str(value).strip().casefold() in YES | NO:
         return None
+    return f"Provisional: '{value}' must be yes (times are placeholders) or no"
+
+
+def _provisional(content: Any) -> bool:
+    value = content.metadata.get("provisional")
+    if value is None:
+        return False
+    problem = _yes_or_no(value)
+    if problem is not None:
+        line = line_of(content.source_path, "provisional")
+        _problems.append(Problem(content.source_path, line, problem))
+        return True
+    return str(value).strip().casefold() in YES
 
 
 def _settings(name: str, default: Any = None) -> Any:
@@ -252,8 +261,8 @@ def group_sessions(ctx: Context, key: str) -> list[Any]:
 
 
 @pass_context
-def program_provisional(ctx: Context) -> dt.date | None:
-    """The date of the page language's program while it is provisional."""
+def program_provisional(ctx: Context) -> bool:
+    """Whether the page language's program is provisional."""
     program = program_of(lang_of(ctx))
     return program.provisional if program is not None else None
 
@@ -270,7 +279,8 @@ def calendar_link(ctx: Context, key: str | None = None) -> CalendarLink | None:
 
 @pass_context
 def event_jsonld(ctx: Context, group: str | None = None) -> Markup:
-    """The conference as a schema.org Event; with ``group``, its sessions as sub-events."""
+    """The conference as a schema.org Event; with ``group``, its sessions as
+    sub-events – once the program is final, not while its times are placeholders."""
     lang = lang_of(ctx)
     item = ctx.get("page") or ctx.get("article")
     program = program_of(lang)
@@ -278,7 +288,7 @@ def event_jsonld(ctx: Context, group: str | None = None) -> Markup:
     url = _absolute(item.url) if item is not None else _absolute("")
     text = Markup(str(description)).striptags()
     data = conference_event(facts(), lang, program, url=url, description=text)
-    if group is not None and program is not None:
+    if group is not None and program is not None and not program.provisional:
         places = _place_names(program, lang)
         data["subEvent"] = [
             session_event(s, facts(), lang, url=url, place_name=places.get(s.place, ""))
@@ -313,8 +323,8 @@ def declare_fields() -> None:
         "provisional",
         plugin="program",
         kinds=("page",),
-        check=is_date,
-        doc="on the program page: the program is provisional, as of this date",
+        check=_yes_or_no,
+        doc="on the program page: yes while the times are placeholders",
     )
     declare(
         "kind",

@@ -32,14 +32,13 @@ def conference_event(
     facts: Any, lang: str, program: Program | None, *, url: str, description: str
 ) -> dict[str, Any]:
     zone = facts.timezone
-    if program is not None and program.sessions:
+    # A provisional timetable's times are placeholders: search engines get the
+    # conference's dates only, never a time nobody has announced.
+    if program is not None and program.sessions and not program.provisional:
         start = min(s.starts(zone) for s in program.sessions).isoformat()
         end = max(s.ends(zone) for s in program.sessions).isoformat()
     else:
         start, end = facts.start.isoformat(), facts.end.isoformat()
-    offer: dict[str, Any] = {"@type": "Offer", "url": facts.registration_url}
-    if facts.registration_deadline is not None:
-        offer["validThrough"] = facts.registration_deadline.isoformat()
     event = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -58,8 +57,11 @@ def conference_event(
             for organiser in facts.organisers
             if organiser.role in BUILT_IN_ROLES  # organiser and host; a partner is none
         ],
-        "offers": offer,
     }
+    if facts.registration_known:  # an offer needs the address where one registers
+        event["offers"] = {"@type": "Offer", "url": facts.registration_url}
+        if facts.registration_deadline is not None:
+            event["offers"]["validThrough"] = facts.registration_deadline.isoformat()
     return event
 
 

@@ -61,8 +61,8 @@ class Program:
     sessions: list[Session] = field(default_factory=list)
     days: list[dt.date] = field(default_factory=list)
     day_lines: dict[dt.date, int] = field(default_factory=dict)
-    # The date of a provisional program (``Provisional:`` on its page); None once final.
-    provisional: dt.date | None = None
+    # While its times are placeholders (``Provisional: yes`` on its page).
+    provisional: bool = False
 
     def on(self, day: dt.date) -> list[Session]:
         return [session for session in self.sessions if session.day == day]
