@@ -478,7 +478,7 @@ def check(c, publish=False, final=False, settings=None):
     }
 )
 def publish(c, target=None, output=str(OUTPUT), settings=SETTINGS["publish"]):
-    """Build for production and copy the site to your own server with rsync over ssh.
+    """Build under the publish policy and copy the site to your server (rsync over ssh).
 
     Set PUBLISH_SSH to pass ssh options, e.g. "ssh -p 2222 -i ~/.ssh/site".
     """
