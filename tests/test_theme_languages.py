@@ -232,11 +232,12 @@ def test_four_languages_are_stacked_one_after_the_other(languages_built):
     # Headings in order: the header's titles, then one heading per language.
     levels = [int(h.name[1]) for h in page.select("main h1, main h2, main h3, main h4")]
     assert levels == [1] * count + [2] * count
-    # Each language's program in its own words: its days, sessions and times.
+    # Each language's program in its own words: its days (a heading starts with
+    # a capital), sessions and times.
     french = sections[codes.index("fr")]
     assert [visible(c) for c in french.select("caption")] == [
-        "mercredi 10 septembre 2031",
-        "jeudi 11 septembre 2031",
+        "Mercredi 10 septembre 2031",
+        "Jeudi 11 septembre 2031",
     ]
     assert [visible(td.strong) for td in french.select("tbody td")] == [
         "Ouverture",

@@ -230,6 +230,13 @@ def language_list(ctx: Context) -> str:
     return format_list(words, locale=languages[lang].locale)
 
 
+def first_upper(text: str) -> str:
+    """The first letter in upper case, the rest as written. CLDR writes a
+    weekday as inside a sentence («среда, 28 июня»); a heading starts with it
+    («Среда, 28 июня»). Jinja's ``capitalize`` would lower the rest (Juni)."""
+    return text[:1].upper() + text[1:]
+
+
 def install(env: Environment) -> None:
     """Add gettext and the helpers to one generator's Jinja environment."""
     env.add_extension("jinja2.ext.i18n")
@@ -250,6 +257,7 @@ def install(env: Environment) -> None:
         language_list=language_list,
     )
     env.filters.update(
+        first_upper=first_upper,
         format_date=format_date,
         format_time=format_time,
         format_number=format_number,
