@@ -370,11 +370,12 @@ def test_timetable_shows_every_day_parallel_groups_and_both_clocks(
         assert shown == together, day
     assert any(r.group for r in sessions) and page.select("li.parallel")  # the fixture has some
     first = page.select_one("li.parallel .session")
-    # screen readers meet time, title and place in this order
+    # screen readers meet time, title and place in this order (then the calendar entry)
     assert [child.get("class")[0] for child in first.find_all(recursive=False)] == [
         "time",
         "title",
         "place",
+        "session-calendar",
     ]
     venue, home = zones(conference)
     label = conference.settings["CONFERENCE"]["home_time_label"]["de"]
@@ -465,11 +466,12 @@ def test_calendars_keep_the_venue_time_zone_and_stable_uids(
         )
         assert event.decoded("DTSTAMP") == as_of
         assert str(ru_events[keys[key]]["SUMMARY"]) == titles_ru[key]
+    # A group's calendar is its member's conference: the sessions of no group and its own.
     for lang in conference.languages:
         for group in sorted({r.group for r in sessions.values() if r.group}):
             page = page_file(conference, lang, group)
             assert sorted(events(calendar(built, ics_path(conference, page)))) == sorted(
-                keys[r.key] for r in sessions.values() if r.group == group
+                keys[r.key] for r in sessions.values() if r.group in (None, "", group)
             )
     # A rebuild long after the conference, with another address and a session
     # moved, keeps every session's UID.
@@ -495,6 +497,21 @@ def test_calendars_keep_the_venue_time_zone_and_stable_uids(
     assert set(again) == set(de_events)
     assert again[keys[moved.key]].decoded("DTSTART").time() == later
     assert {e.decoded("DTSTAMP") for e in again.values()} == {rebuilt_at}
+
+
+def test_each_session_links_to_a_calendar_entry_of_its_own(conference: Source, built: Built):
+    """Every session on the program page links to a calendar file holding that
+    session alone, with the UID it has in the whole program's calendar."""
+    for lang in conference.languages:
+        program = program_file(conference, lang)
+        whole = events(calendar(built, ics_path(conference, program)))
+        cards = built.html(page_url(conference, program)).select(".timetable .session")
+        assert len(cards) == len(whole), lang
+        for card in cards:
+            link = card.select_one(".session-calendar a[download]")
+            single = events(calendar(built, link["href"].lstrip("/")))
+            assert [uid.split("@")[0] for uid in single] == [card["id"]], link["href"]
+            assert set(single) <= set(whole)
 
 
 def test_calendar_links_offer_download_and_subscription(

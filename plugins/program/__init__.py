@@ -34,7 +34,7 @@ from pelican.plugins.bilingual.templating import lang_of
 from conference import facts
 from placeholders import as_text, label_for
 
-from .calendars import build_calendar
+from .calendars import build_calendar, my_conference, session_calendar_path
 from .checks import check_program, compare
 from .jsonld import conference_event, script_safe, session_event
 from .markdown_block import ProgramBlockExtension
@@ -215,16 +215,26 @@ class ProgramFilesGenerator(Generator):
                 continue
             page = registry.get(_settings("PROGRAM_KEY", "program"), lang)
             self._write(program, program.sessions, page, page.title, lang)
+            for session in program.sessions:
+                save_as = session_calendar_path(calendar_path(page), session)
+                self._write(program, [session], page, session.title, lang, save_as)
             for key in group_keys():
                 group_page = registry.get(key, lang)
                 if group_page is not None:
-                    self._write(program, program.of_group(key), group_page, group_page.title, lang)
+                    sessions = my_conference(program, key)
+                    self._write(program, sessions, group_page, group_page.title, lang)
 
     def _write(
-        self, program: Program, sessions: list[Any], page: Any, title: str, lang: str
+        self,
+        program: Program,
+        sessions: list[Any],
+        page: Any,
+        title: str,
+        lang: str,
+        save_as: str | None = None,
     ) -> None:
         conference = facts()
-        save_as = calendar_path(page)
+        save_as = save_as or calendar_path(page)
         stamp = conference.as_of_moment
         data = build_calendar(
             program,
@@ -258,6 +268,19 @@ def group_sessions(ctx: Context, key: str) -> list[Any]:
         return []
     # On the group's own page its sessions need no link to that same page.
     return [session_view(s, program, facts(), _locale(lang), None) for s in program.of_group(key)]
+
+
+@pass_context
+def session_calendar(ctx: Context, key: str) -> str | None:
+    """The address of one session's calendar file in the page's language: a visitor
+    takes just the sessions they will attend."""
+    lang = lang_of(ctx)
+    program = program_of(lang)
+    page = current().registry.get(_settings("PROGRAM_KEY", "program"), lang)
+    session = program.by_key().get(key) if program is not None else None
+    if page is None or session is None:
+        return None
+    return session_calendar_path(calendar_path(page), session)
 
 
 @pass_context
@@ -308,6 +331,7 @@ def install_templates(generator: Any) -> None:
         group_sessions=group_sessions,
         program_provisional=program_provisional,
         calendar_link=calendar_link,
+        session_calendar=session_calendar,
         event_jsonld=event_jsonld,
         print_view_url=print_view_url,
     )

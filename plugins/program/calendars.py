@@ -1,4 +1,5 @@
-"""iCalendar files of the program: the whole conference, and one working group.
+"""iCalendar files of the program: the whole conference, one member's conference (the
+sessions for everyone and one working group's), and each session on its own.
 
 Times carry ``TZID`` of the venue with a matching VTIMEZONE, so no calendar
 shifts them by an hour. UIDs are made from the language-neutral session key,
@@ -20,6 +21,21 @@ from .model import Program, Session
 
 def uid(session: Session, namespace: str) -> str:
     return f"{session.key}@{namespace}"
+
+
+def my_conference(program: Program, group: str) -> list[Session]:
+    """A group member's conference: the sessions that belong to no group (plenaries,
+    arrival, breaks, excursions) and this group's own. The other groups' parallel
+    sessions stay out, so nothing in the member's calendar overlaps; the UIDs are
+    those of the whole program's calendar, so subscribing to both shows each once."""
+    return [session for session in program.sessions if session.group in (None, group)]
+
+
+def session_calendar_path(program_calendar: str, session: Session) -> str:
+    """A single session's calendar file: in a folder beside the program's calendar,
+    named after the session's language-neutral key."""
+    folder = program_calendar.rsplit("/", 1)[0]
+    return f"{folder}/calendar/{session.key}.ics"
 
 
 def build_calendar(
