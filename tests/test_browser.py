@@ -257,8 +257,9 @@ HEADER_BUDGET = 200
 # Widths at which the menu wraps onto rows (below them it is one scrollable row).
 MENU_WIDTHS = (1280, 1024, 768)
 # What a screen shows of a page: the header's height, the menu's items per row,
-# where the first session's title and the start page's registration end, and
-# the text that ends within the first screen.
+# where the first session's title and the start page's registration end, the
+# text that ends within the first screen, the time ranges broken across lines
+# and the heights of the cards of parallel sessions side by side.
 LAYOUT = """() => {
     const rect = selector => document.querySelector(selector)?.getBoundingClientRect();
     const rows = {};
@@ -275,6 +276,14 @@ LAYOUT = """() => {
         firstScreen: [...document.querySelectorAll('body *')]
             .filter(e => !e.children.length && e.getBoundingClientRect().bottom <= innerHeight)
             .map(e => e.textContent).join(' '),
+        brokenRanges: [...document.querySelectorAll('.range')]
+            .filter(e => new Set([...e.getClientRects()].map(r => Math.round(r.top))).size > 1)
+            .map(e => e.textContent),
+        parallel: [...document.querySelectorAll('.parallel-sessions')].map(slot => {
+            const cards = [...slot.querySelectorAll('.session')].map(c => c.getBoundingClientRect());
+            const tops = new Set(cards.map(c => Math.round(c.top)));
+            return tops.size === 1 ? [...new Set(cards.map(c => Math.round(c.height)))] : [];
+        }),
     };
 }"""
 
@@ -319,6 +328,8 @@ def test_a_phone_sees_the_essentials_in_its_first_screen(
         heights.setdefault(layout["lang"], set()).add(round(layout["header"]))
         if layout["header"] > HEADER_BUDGET:
             failures.append(f"{path}: header {layout['header']:.0f} px > {HEADER_BUDGET}")
+        if layout["brokenRanges"]:
+            failures.append(f"{path}: broken time ranges {layout['brokenRanges']}")
     conference = source.settings["CONFERENCE"]
     for lang in source.languages:
         locale = source.settings["BILINGUAL_LANGUAGES"][lang]["locale"]
@@ -336,10 +347,11 @@ def test_a_phone_sees_the_essentials_in_its_first_screen(
     assert failures == [] and unequal == {}
 
 
-def test_the_menu_leaves_no_item_alone_and_the_header_keeps_its_height(
+def test_wider_screens_keep_menu_header_and_timetable_in_shape(
     site: Built, source: Source, server: str, browser: Browser
 ):
     """At MENU_WIDTHS no menu row holds a single item (unless the menu has one),
+    no time range breaks, parallel sessions side by side are cards of one height,
     and the header is as high on one page of each template as on the others of
     its language (at 360 px every page is compared): the current item must not
     widen the menu."""
@@ -354,6 +366,10 @@ def test_the_menu_leaves_no_item_alone_and_the_header_keeps_its_height(
             heights.setdefault(layout["lang"], set()).add(round(layout["header"]))
             if len(layout["rows"]) > 1 and 1 in layout["rows"]:
                 failures.append(f"{width} px, {path}: a menu item alone {layout['rows']}")
+            if layout["brokenRanges"]:
+                failures.append(f"{width} px, {path}: broken time ranges {layout['brokenRanges']}")
+            if any(len(heights) > 1 for heights in layout["parallel"]):
+                failures.append(f"{width} px, {path}: parallel cards {layout['parallel']}")
         failures += [
             f"{width} px, {lang}: header heights {sorted(found)}"
             for lang, found in heights.items()
