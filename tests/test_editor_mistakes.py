@@ -82,8 +82,8 @@ MISTAKES = {
     ),
     "broken internal link": Mistake(
         "pages/ru/kontakty.md",
-        "Электронная почта:",
-        "[Почта]({filename}komanda.md):",
+        "Электронная почта —",
+        "[Почта]({filename}komanda.md) —",
         "the link '{{filename}}komanda.md' leads nowhere",
     ),
     "overlapping sessions": Mistake(

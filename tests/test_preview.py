@@ -330,8 +330,8 @@ MISTAKES = [
     Mistake("content/pages/ru/kontakty.md", "Summary:", "Sumary:", "unknown field 'Sumary'"),
     Mistake(
         "content/pages/ru/kontakty.md",
-        "Электронная почта:",
-        "[Электронная почта]({filename}nigde.md):",
+        "Электронная почта —",
+        "[Электронная почта]({filename}nigde.md) —",
         "leads nowhere",
     ),
     Mistake(

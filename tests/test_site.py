@@ -262,3 +262,51 @@ def test_published_build_is_strict_and_complete(source: Source, tmp_path):
     assert built.returncode == 0, built.log
     assert "translation" not in built.log
     assert "<loc>https://" in built.text("sitemap.xml")
+
+
+def own_language_text(page, lang: str) -> str:
+    """The page's text without the parts marked as another language (a
+    fallback's German text on a Russian page is marked lang="de")."""
+    for part in page.select("[lang]"):
+        if part.name != "html" and part["lang"] != lang:
+            part.decompose()
+    return page.get_text(" ")
+
+
+def test_each_language_reads_as_written_in_it(site: Built, source: Source):
+    """What a program can catch of a page not written natively: another
+    language's day and month names, a title joined with the wrong dash, a
+    heading starting in lower case, a gap label that begins a sentence or
+    follows a colon."""
+    from babel import Locale
+
+    names = {}
+    for lang in source.languages:
+        locale = Locale.parse(locale_of := source.settings["BILINGUAL_LANGUAGES"][lang]["locale"])
+        assert locale_of
+        names[lang] = set(locale.days["format"]["wide"].values()) | set(
+            locale.months["format"]["wide"].values()
+        )
+    labels = source.settings["PLACEHOLDER_LABELS"]
+    problems = []
+    for lang, urls in pages_by_language(site).items():
+        foreign = set().union(*(n for other, n in names.items() if other != lang)) - names[lang]
+        for url in urls:
+            page = site.html(local(url))
+            text = own_language_text(page, lang)
+            found = sorted(word for word in foreign if re.search(rf"\b{word}\b", text))
+            if found:
+                problems.append(f"{url}: {found}")
+            for heading in page.select("h1, h2, h3, h4, caption, title"):
+                words = visible(heading)
+                if words[:1].islower():
+                    problems.append(f"{url}: heading starts in lower case: {words!r}")
+                if lang == "ru" and re.search(r"\s[–-]\s", words):
+                    problems.append(f"{url}: Russian title joined with '–' not '—': {words!r}")
+            for block in page.select("p, li, td, th, dd"):
+                words = visible(block)
+                if words.startswith(f"{labels[lang]}:"):
+                    problems.append(f"{url}: begins with the gap label: {words[:60]!r}")
+            if re.search(rf":\s*{re.escape(labels[lang])}:", spaces(text)):
+                problems.append(f"{url}: a colon before the gap label's colon")
+    assert problems == [], "\n".join(problems)
