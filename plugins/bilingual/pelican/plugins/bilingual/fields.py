@@ -117,6 +117,15 @@ def _template(value: str, settings: Mapping[str, Any]) -> str | None:
     return f"'{value}': there is no such template in the theme"
 
 
+def _address(value: str, settings: Mapping[str, Any]) -> str | None:
+    """A Url or Save_as stays inside the site: Pelican would refuse to write
+    outside the output folder only as it writes, with a traceback."""
+    parts = value.replace("\\", "/").split("/")
+    if value.startswith(("/", "\\")) or ":" in parts[0] or ".." in parts:
+        return f"'{value}' leads outside the output folder; write an address inside the site"
+    return None
+
+
 # --- Pelican core's own fields -------------------------------------------------
 
 _CORE: tuple[tuple[str, tuple[str, ...], bool, Check | None, str], ...] = (
@@ -124,8 +133,8 @@ _CORE: tuple[tuple[str, tuple[str, ...], bool, Check | None, str], ...] = (
     ("slug", KINDS, False, _slug, "the last part of the address (from the title if not given)"),
     ("summary", KINDS, False, None, "one sentence for search engines, lists and the start page"),
     ("template", KINDS, False, _template, "a template of the theme other than page/article"),
-    ("url", KINDS, False, None, "the address, overriding the URL pattern"),
-    ("save_as", KINDS, False, None, "the output file, overriding the SAVE_AS pattern"),
+    ("url", KINDS, False, _address, "the address, overriding the URL pattern"),
+    ("save_as", KINDS, False, _address, "the output file, overriding the SAVE_AS pattern"),
     ("status", KINDS, False, _status, "published, hidden or draft"),
     ("lang", KINDS, False, None, "the language (usually from the folder)"),
     ("modified", KINDS, False, is_date, "when the text last changed"),

@@ -50,3 +50,15 @@ def test_checks_return_a_message_or_none():
     assert "write it as de@1a2b3c4d" in by_name["translated_from"].check("German", {})
     assert by_name["slug"].check("Ueber Uns", {}).endswith("'-' and '/' only")
     assert by_name["status"].check("draft", {}) is None
+
+
+@pytest.mark.parametrize("name", ["url", "save_as"])
+def test_an_address_outside_the_site_is_refused_before_pelican_writes(name):
+    """Pelican would refuse only while writing, with a traceback."""
+    check = {d.name: d for d in fields.declared()}[name].check
+    assert check("de/kontakt/index.html", {}) is None
+    assert check("de/", {}) is None
+    for outside in ("../../evil.html", "de/../../x.html", "/etc/x.html", "C:/x.html", "..\\x"):
+        assert check(outside, {}).endswith(
+            "leads outside the output folder; write an address inside the site"
+        )
