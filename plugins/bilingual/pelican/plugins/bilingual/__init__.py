@@ -35,6 +35,7 @@ from .fallback import make_fallback
 from .fields import declare_bilingual_fields
 from .lifecycle import on_run_start, paired
 from .lists import LanguageListsGenerator, list_pages, point_feed_at_its_list
+from .order import settle_core_order
 from .reader import ReusingMarkdownReader
 from .references import menu_problems, stop_on_noted
 from .registry import ListPage, Registry, link_translations, pair
@@ -158,6 +159,8 @@ def pair_all(generators: list[Any]) -> None:
     config = runtime.config
     articles, pages = _content_generators(generators)
     stop_on(runtime.extras.pop("outside", []), "addresses")
+    # Before anything is paired: the registry keeps the order it is filled in.
+    settle_core_order(articles, pages, config)
     registry, problems = pair(content_items(articles, pages), config)
     stop_on(problems, "translations")
     drafts.handle(generators, list(registry.drafts.values()), config)

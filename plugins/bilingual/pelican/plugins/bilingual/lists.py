@@ -9,7 +9,6 @@ per language, holding only that language's articles.
 
 from __future__ import annotations
 
-from operator import attrgetter
 from typing import Any
 
 from pelican.generators import Generator, PelicanTemplateNotFound
@@ -17,6 +16,7 @@ from pelican.paginator import Paginator
 
 from .config import Config
 from .errors import Problem, stop_on
+from .order import newest_first
 from .registry import ListPage, Registry
 from .runtime import current
 from .taxonomy import KINDS, taxonomy_pages
@@ -37,7 +37,7 @@ def news_pages(config: Config, catalogs: Any, articles: list[Any]) -> list[ListP
 
 def list_pages(config: Config, catalogs: Any, articles: list[Any]) -> list[ListPage]:
     """Every list of every language, with the address of each of its pages."""
-    articles = sorted(articles, key=attrgetter("date"), reverse=True)
+    articles = newest_first(articles, config)
     pages = news_pages(config, catalogs, articles)
     for kind in KINDS:
         pages.extend(taxonomy_pages(articles, config, kind))

@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from .config import Config
+from .order import newest_first
 from .registry import ListPage
 from .slugs import slugify
 
@@ -82,7 +83,7 @@ def taxonomy_pages(articles: list[Any], config: Config, kind: str) -> list[ListP
         pattern_save = config.setting(lang, f"{kind.upper()}_SAVE_AS")
         if not pattern_url or not pattern_save:
             continue
-        members = sorted(members, key=lambda a: a.date, reverse=True)
+        members = newest_first(members, config)
         term = _term(members, kind, lang, slug)
         anchor = slug if lang == config.default else _partner(members, kind, config.default, groups)
         key = f"{kind}:{anchor}" if anchor else f"{kind}:{lang}:{slug}"

@@ -26,8 +26,9 @@ from .registry import ListPage
 from .runtime import current_or_none
 
 
-def str_title(page: ListPage) -> str:
-    return page.title.casefold()
+def str_title(page: ListPage) -> tuple[str, str, str]:
+    """Terms by title, as a reader looks for them; the key decides a tie."""
+    return (page.title.casefold(), page.title, page.key)
 
 
 def claim_of_write(name: str, template: Any, kwargs: dict[str, Any]) -> Claim:
