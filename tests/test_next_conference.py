@@ -68,7 +68,9 @@ def test_the_deadline_is_shown_while_registration_is_open(source, tmp_path):
     de = spaces(built.html("/de/").select_one(".at-a-glance").text)
     assert f"bis zum {format_date(deadline, locale(source, 'de'))} geöffnet" in spaces(de)
     banner = spaces(built.html("/ru/kontakty/").select_one("aside.registration").text)
-    assert f"открыта по {spaces(format_date(deadline, locale(source, 'ru')))} включительно" in banner
+    assert (
+        f"открыта по {spaces(format_date(deadline, locale(source, 'ru')))} включительно" in banner
+    )
     assert built.html("/ru/kontakty/").select(f'a.button[href="{url}"]')
 
 
