@@ -71,9 +71,16 @@ def build_calendar(
         calendar.add_component(event)
     days = sorted(program.days) or [stamp.date()]
     first, last = days[0] - dt.timedelta(days=366), days[-1] + dt.timedelta(days=366)
-    # Before the events, where calendar programs expect it.
-    calendar.subcomponents.insert(0, Timezone.from_ical(vtimezone(str(zone), first, last)))
-    return calendar.to_ical()
+    # Before the events, where calendar programs expect it: spliced in as the
+    # bytes worked out once, not parsed back and written again for every file.
+    return _with_timezone(calendar.to_ical(), vtimezone(str(zone), first, last))
+
+
+def _with_timezone(calendar: bytes, timezone: bytes) -> bytes:
+    """The calendar with the VTIMEZONE as its first component (after its own properties)."""
+    start = calendar.find(b"\r\nBEGIN:", 1)
+    at = start + 2 if start >= 0 else calendar.rindex(b"END:VCALENDAR")
+    return calendar[:at] + timezone + calendar[at:]
 
 
 @lru_cache(maxsize=16)

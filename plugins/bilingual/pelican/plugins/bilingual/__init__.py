@@ -43,6 +43,7 @@ from .runtime import Runtime, current, set_current
 from .sitemap import write_sitemap
 from .slugs import slugify
 from .states import check
+from .template_code import SharedTemplateCode, share_compiled_templates
 from .templating import install
 from .writer import LanguageWriter
 
@@ -125,6 +126,10 @@ def add_writer(pelican: Any) -> type:
 
 def install_templates(generator: Any) -> None:
     install(generator.env)
+    # One compiled copy of each template per run, whichever generator renders it.
+    runtime = current()
+    shared = runtime.extras.setdefault("template_code", SharedTemplateCode())
+    share_compiled_templates(generator.env, shared)
 
 
 def _content_generators(generators: list[Any]) -> tuple[Any, Any]:
