@@ -168,7 +168,7 @@ def test_news_dated_differently_in_its_languages_is_an_error(tmp_path: Path):
 
 def test_large_files_stop_the_build_and_large_images_are_warned_about(tmp_path: Path):
     source = next_conference(tmp_path)
-    edit(source, KONTAKT, "E-Mail:", "x" * 5000 + "\n\nE-Mail:")
+    edit(source, KONTAKT, "E-Mail –", "x" * 5000 + "\n\nE-Mail –")
     (source.content / "images").mkdir()
     (source.content / "images/foto.jpg").write_bytes(b"\xff" * 3000)
     limits = "CONTENT_MAX_BYTES = 4000\nIMAGE_MAX_BYTES = 2000\n"
@@ -184,7 +184,7 @@ def test_large_files_stop_the_build_and_large_images_are_warned_about(tmp_path: 
 def test_a_file_too_slow_to_convert_stops_the_build(tmp_path: Path):
     source = next_conference(tmp_path)
     # Thousands of open brackets: Python-Markdown takes seconds (minutes for more).
-    edit(source, KONTAKT, "E-Mail:", "[" * 6000 + "\n\nE-Mail:")
+    edit(source, KONTAKT, "E-Mail –", "[" * 6000 + "\n\nE-Mail –")
     start = time.monotonic()
     built = build_source(source, tmp_path / "build", extra_settings="CONTENT_MAX_SECONDS = 0.3\n")
     assert time.monotonic() - start < 4
@@ -201,7 +201,7 @@ def _children(pid: int) -> list[int]:
 
 def test_a_killed_build_leaves_no_folder_and_no_process(tmp_path: Path):
     source = next_conference(tmp_path)
-    edit(source, KONTAKT, "E-Mail:", "[" * 12000 + "\n\nE-Mail:")  # busy for many seconds
+    edit(source, KONTAKT, "E-Mail –", "[" * 12000 + "\n\nE-Mail –")  # busy for many seconds
     settings = write_settings(
         tmp_path,
         content=source.content,
