@@ -3,6 +3,7 @@ the structured data and the print view."""
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 import re
@@ -252,6 +253,10 @@ def zones(source: Source) -> tuple[ZoneInfo, ZoneInfo]:
 
 
 def visible(node) -> str:
+    """What a sighted reader sees: the text without what only screen readers hear."""
+    node = copy.copy(node)
+    for hidden in node.select(".visually-hidden"):
+        hidden.decompose()
     return " ".join(node.get_text(" ").split())
 
 
