@@ -18,7 +18,7 @@ from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerato
 from pelican.readers import MarkdownReader
 from pelican.urlwrappers import Author, Category
 
-from . import drafts
+from . import drafts, parallel
 from .addresses import (
     RESERVED,
     clashes,
@@ -228,6 +228,7 @@ def register() -> None:
     declare_bilingual_fields()
     signals.initialized.connect(configure)
     on_run_start(start_run)
+    on_run_start(parallel.convert_ahead)
     signals.get_writer.connect(add_writer)
     signals.readers_init.connect(use_reusing_reader)
     signals.content_object_init.connect(prepare_content)

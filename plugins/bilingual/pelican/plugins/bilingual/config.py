@@ -32,6 +32,10 @@ DEFAULTS: dict[str, Any] = {
     "BILINGUAL_NOT_FOUND_SAVE_AS": "404.html",
     "BILINGUAL_STRICT": False,
     "BILINGUAL_SITEMAP": True,
+    # Markdown converted in this many processes (None: one per core) for a cold
+    # build of at least BILINGUAL_PARALLEL_MIN_FILES files (parallel.py).
+    "BILINGUAL_READ_PROCESSES": None,
+    "BILINGUAL_PARALLEL_MIN_FILES": 200,
 }
 
 # The lists the plugin writes once per language, and where they go unless the

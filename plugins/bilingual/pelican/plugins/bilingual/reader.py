@@ -15,6 +15,7 @@ from markdown import Markdown
 from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
 
+from . import parallel
 from .errors import Problem, stop_on
 
 
@@ -52,10 +53,14 @@ class ReusingMarkdownReader(MarkdownReader):
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         document, fields = self._converters()
         self._source_path = source_path
-        document.reset()
-        with pelican_open(source_path) as text:
-            content = self._convert(document, text, source_path)
-        meta = getattr(document, "Meta", None)
+        ahead = parallel.take(source_path)  # converted on another core (parallel.py)
+        if ahead is not None:
+            content, meta = ahead
+        else:
+            document.reset()
+            with pelican_open(source_path) as text:
+                content = self._convert(document, text, source_path)
+            meta = getattr(document, "Meta", None)
         if not meta:
             return content, {}
         # Pelican's _parse_metadata removes "meta" from the converter it uses
