@@ -38,6 +38,7 @@ TEST_PROGRAMS = {
     "java": "default-jre-headless",
     "npm": "npm",
     "rsync": "rsync",
+    "zbarimg": "zbar-tools",  # reads the printed QR codes back
 }
 
 

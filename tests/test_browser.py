@@ -12,16 +12,19 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
+import subprocess
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from conftest import ROOT, Built
-from sites import Source, local, pages_by_language, url_of
+from sites import Source, local, pages_by_language, spaces, url_of
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
@@ -485,3 +488,60 @@ def test_the_axe_harness_finds_a_real_violation(browser: Browser):
     result = page.evaluate("only => axe.run(document, {runOnly: only})", AXE_RUNS["light"])
     assert {"image-alt", "html-has-lang"} <= {v["id"] for v in result["violations"]}
     page.close()
+
+
+def publish_address(source: Source) -> str:
+    """The public address publishconf.py gives the site (CI may override it)."""
+    text = (source.folder / "publishconf.py").read_text(encoding="utf-8")
+    default = re.search(r'^SITEURL = os\.environ\.get\("SITEURL", "([^"]+)"\)', text, re.M)[1]
+    return os.environ.get("SITEURL", default)
+
+
+def decode_qr(png: bytes, folder: Path) -> list[str]:
+    zbar = shutil.which("zbarimg")
+    if zbar is None:
+        pytest.fail("no zbarimg: install Debian's 'zbar-tools' (bash .ci/run does)")
+    image = folder / "qr.png"
+    image.write_bytes(png)
+    result = subprocess.run([zbar, "-q", "--raw", str(image)], capture_output=True, text=True)
+    return result.stdout.split()
+
+
+def test_every_printout_carries_a_standard_qr_code_of_its_public_address(
+    site: Built, source: Source, server: str, browser: Browser, tmp_path: Path
+):
+    """Each printable program (every language's page, the side-by-side view)
+    prints, in a development build too, QR codes a phone camera reads (zbar
+    reads no Micro QR) that lead to the program's absolute public address."""
+    public = publish_address(source)
+    context = browser.new_context(device_scale_factor=3)
+    page = context.new_page()
+    page.emulate_media(media="print")
+    printable = [p for p in pages_of(site) if site.html(p).select(".qr svg")]
+    programs = {p for p in printable if site.html(p).select(".program")}
+    assert programs and len(printable) == len(programs) + 1, printable
+    decoded = {}
+    for path in printable:
+        page.goto(address(server, path))
+        codes = page.locator(".qr svg")
+        assert codes.count() >= 1
+        found = [decode_qr(codes.nth(n).screenshot(), tmp_path) for n in range(codes.count())]
+        captions = [spaces(c) for c in page.locator(".qr figcaption").all_inner_texts()]
+        for texts, caption in zip(found, captions, strict=True):
+            assert len(texts) == 1 and caption.endswith(texts[0]), (path, texts, caption)
+        decoded[path] = [texts[0] for texts in found]
+        # Codes printed side by side are one size.
+        sizes = {codes.nth(n).get_attribute("viewBox") for n in range(codes.count())}
+        assert len(sizes) == 1, (path, sizes)
+        # On screen the program page shows its address as a link, not a code.
+        if path in programs:
+            page.emulate_media(media="screen")
+            assert not codes.first.is_visible(), path
+            page.emulate_media(media="print")
+    context.close()
+    own = {f"{public}/{path.removesuffix('index.html')}" for path in programs}
+    assert {path: urls for path, urls in decoded.items() if path in programs} == {
+        path: [f"{public}/{path.removesuffix('index.html')}"] for path in programs
+    }
+    (view,) = set(printable) - programs
+    assert sorted(decoded[view]) == sorted(own)

@@ -23,7 +23,7 @@ from pelican.plugins.bilingual.lifecycle import on_run_start
 from .grammar import MARKER, near_misses, text_of
 from .sources import content_files, read_extensions
 
-__all__ = ["MARKER", "as_html", "as_text", "label_for"]
+__all__ = ["MARKER", "as_html", "as_text", "gaps_of", "label_for", "quiet_html"]
 
 
 class PlaceholderProcessor(InlineProcessor):
@@ -71,6 +71,34 @@ def as_html(text: str, label: str | None = None) -> Markup:
     return Markup("").join(parts)
 
 
+def quiet_html(text: str, label: str | None = None) -> Markup:
+    """Short text whose gap the page names once elsewhere (the rooms of every
+    session): the text with a quiet mark, "Raum der AG*"; a screen reader still
+    hears "(noch offen: Raumangabe)"."""
+    parts, last = [], 0
+    for match in MARKER.finditer(text):
+        said = f"{label}: {text_of(match)}" if label else text_of(match)
+        parts.append(escape(text[last : match.start()].rstrip()))
+        parts.append(
+            Markup(
+                '<span class="tba-mark"><span aria-hidden="true">*</span>'
+                f'<span class="visually-hidden"> ({escape(said)})</span></span>'
+            )
+        )
+        last = match.end()
+    parts.append(escape(text[last:]))
+    return Markup("").join(parts)
+
+
+def gaps_of(texts: Any) -> list[str]:
+    """The distinct gaps in some short texts, in the order they first appear."""
+    found: dict[str, None] = {}
+    for text in texts:
+        for match in MARKER.finditer(str(text)):
+            found.setdefault(text_of(match), None)
+    return list(found)
+
+
 def gap_html(text: str, label: str | None = None) -> Markup:
     """A gap a template names itself (what is missing, in the page's language),
     marked as a gap in content is: "noch offen: Anmeldeweg"."""
@@ -87,6 +115,10 @@ def install_filter(generator: Any) -> None:
     generator.env.filters["placeholders"] = lambda text, lang: as_html(
         str(text), label_for(settings, lang)
     )
+    generator.env.filters["quiet_gaps"] = lambda text, lang: quiet_html(
+        str(text), label_for(settings, lang)
+    )
+    generator.env.filters["gaps_of"] = gaps_of
     generator.env.filters["gap"] = lambda text, lang: gap_html(str(text), label_for(settings, lang))
 
 

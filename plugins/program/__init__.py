@@ -32,7 +32,7 @@ from pelican.plugins.bilingual.runtime import current
 from pelican.plugins.bilingual.templating import lang_of
 
 from conference import facts
-from placeholders import as_text, label_for
+from placeholders import as_text, gaps_of, label_for
 
 from .calendars import build_calendar, my_conference, session_calendar_path
 from .checks import check_program, compare
@@ -40,7 +40,7 @@ from .jsonld import conference_event, script_safe, session_event
 from .markdown_block import ProgramBlockExtension
 from .model import Program
 from .parser import parse
-from .printview import print_days, qr_svg
+from .printview import print_days, publish_siteurl, qr_svg, qr_version
 from .views import day_views, session_view
 
 _problems: list[Problem] = []
@@ -50,6 +50,12 @@ _problems: list[Problem] = []
 class CalendarLink:
     download: str
     webcal: str | None
+
+
+@dataclass(frozen=True)
+class QRCode:
+    svg: Markup
+    url: str
 
 
 def configure(pelican: Any) -> None:
@@ -154,6 +160,16 @@ def _absolute(url: str) -> str:
     return f"{_settings('SITEURL', '')}/{url}"
 
 
+def _public(url: str) -> str:
+    """An address on the public site, also in a development build (a printout
+    travels further than the build it came from)."""
+    return f"{publish_siteurl(_settings_all())}/{url}"
+
+
+def _settings_all() -> dict[str, Any]:
+    return current().config.per_language[current().config.default]
+
+
 def _place_names(program: Program, lang: str) -> dict[str, str]:
     label = label_for(current().config.per_language[lang], lang)
     return {key: as_text(place.name, label) for key, place in program.places.items()}
@@ -194,8 +210,15 @@ class ProgramFilesGenerator(Generator):
         programs = {lang: program_of(lang) for lang in config.languages}
         registry = current().registry
         pages = {lang: registry.get(_settings("PROGRAM_KEY", "program"), lang) for lang in programs}
-        codes = {lang: qr_svg(_absolute(page.url), page.title) for lang, page in pages.items()}
+        urls = {lang: _public(page.url) for lang, page in pages.items()}
+        version = qr_version(list(urls.values()))
+        codes = {lang: qr_svg(urls[lang], pages[lang].title, version) for lang in pages}
         locales = {lang: _locale(lang) for lang in programs}
+        used = {lang: {s.place for s in program.sessions} for lang, program in programs.items()}
+        gaps = {
+            lang: gaps_of(p.name for k, p in program.places.items() if k in used[lang])
+            for lang, program in programs.items()
+        }
         writer.write_file(
             save_as,
             self.get_template("program_print"),
@@ -205,6 +228,8 @@ class ProgramFilesGenerator(Generator):
             print_days=print_days(programs, facts(), locales),
             program_pages=pages,
             qr_codes=codes,
+            qr_urls=urls,
+            print_gaps=gaps,
         )
 
     def _write_calendars(self) -> None:
@@ -320,6 +345,28 @@ def event_jsonld(ctx: Context, group: str | None = None) -> Markup:
     return Markup(script_safe(data))
 
 
+@pass_context
+def page_qr(ctx: Context) -> QRCode | None:
+    """The page's public address as a QR code, for its printout."""
+    item = ctx.get("page")
+    if item is None:
+        return None
+    url = _public(item.url)
+    return QRCode(qr_svg(url, item.title), url)
+
+
+def place_gaps(items: Any) -> list[str]:
+    """The gaps the places of some sessions share (days, print days for one
+    language, or sessions): the page names them once, the places carry a mark."""
+    views = []
+    for item in items:
+        if hasattr(item, "slots"):
+            views += [view for slot in item.slots for view in slot]
+        else:
+            views.append(item)
+    return gaps_of(view.place for view in views)
+
+
 def print_view_url() -> str | None:
     """The print view's address (``PROGRAM_PRINT_URL``), or None while it is not written."""
     return _settings("PROGRAM_PRINT_URL") if print_view_written() else None
@@ -334,6 +381,8 @@ def install_templates(generator: Any) -> None:
         session_calendar=session_calendar,
         event_jsonld=event_jsonld,
         print_view_url=print_view_url,
+        place_gaps=place_gaps,
+        page_qr=page_qr,
     )
 
 

@@ -5,8 +5,11 @@ a fourth column); either way the rows below pair the languages."""
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
+import os
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import segno
@@ -30,9 +33,49 @@ class PrintDay:
     rows: list[PrintRow]
 
 
-def qr_svg(url: str, title: str) -> Markup:
-    """An inline SVG QR code; no image file, no request."""
-    return Markup(segno.make(url, error="m").svg_inline(scale=3, title=title))
+def qr_svg(url: str, title: str, version: int | None = None) -> Markup:
+    """An inline SVG QR code; no image file, no request. Always a standard QR
+    code (phone cameras do not read Micro QR); ``version`` gives codes printed
+    side by side one size."""
+    code = segno.make(url, error="m", micro=False, version=version)
+    # A viewBox (omitsize) lets print CSS scale the code instead of cropping it.
+    svg = code.svg_inline(scale=3, title=title, omitsize=True)
+    size = code.symbol_size(scale=3)
+    return Markup(svg.replace("<svg ", f'<svg width="{size[0]}" height="{size[1]}" ', 1))
+
+
+def qr_version(urls: list[str]) -> int:
+    """The smallest version that holds every one of ``urls``."""
+    return max(segno.make(url, error="m", micro=False).version for url in urls)
+
+
+def publish_siteurl(settings: dict[str, Any]) -> str:
+    """The site's public address, for what a visitor carries away (a printed QR
+    code): SITEURL when it is one (a publish build), else ``PUBLIC_SITEURL``,
+    else the SITEURL that publishconf.py beside the content folder sets – a
+    string, or ``os.environ.get("SITEURL", "…")`` as CI may override it."""
+    site = settings.get("SITEURL", "") or ""
+    if site.startswith("https://"):
+        return site
+    if settings.get("PUBLIC_SITEURL"):
+        return settings["PUBLIC_SITEURL"]
+    conf = Path(settings.get("PATH", ".")).resolve().parent / "publishconf.py"
+    try:
+        tree = ast.parse(conf.read_text(encoding="utf-8"))
+    except (OSError, SyntaxError, UnicodeDecodeError):
+        return site
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == "SITEURL" for t in node.targets
+        ):
+            value = node.value
+            if isinstance(value, ast.Constant) and isinstance(value.value, str):
+                return value.value
+            if isinstance(value, ast.Call) and len(value.args) == 2:
+                name, default = value.args
+                if all(isinstance(a, ast.Constant) for a in (name, default)):
+                    return os.environ.get(name.value, default.value)
+    return site
 
 
 def print_days(programs: dict[str, Program], facts: Any, locales: dict[str, str]) -> list[PrintDay]:
