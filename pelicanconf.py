@@ -101,7 +101,7 @@ ARTICLE_PATHS = ["news"]
 STATIC_PATHS = ["images"]
 THEME = "theme"
 
-# Installed by requirements.txt: bilingual from plugins/bilingual/, the others from plugins/.
+# Installed by run.py (editable): bilingual from plugins/bilingual/, the others from plugins/.
 PLUGINS = ["bilingual", "conference", "placeholders", "program", "privacy", "sitecheck"]
 
 # Sent as HTTP headers where the host reads _headers, and repeated in every
