@@ -253,3 +253,39 @@ def test_four_languages_are_stacked_one_after_the_other(languages_built):
         "09:00–11:00",
         "с 20:00 до 01:00 следующего дня",
     ]
+
+
+def test_a_fallbacks_text_is_marked_and_the_pages_own_parts_are_not(tmp_path):
+    """A working group and a news item not yet translated: on the Russian pages
+    their German title and text carry lang="de"; the timetable, the date, the
+    notices and the links the theme writes in Russian do not."""
+    from conftest import build_source
+    from sites import next_conference
+
+    source = next_conference(tmp_path)
+    for lang_folder in ("pages/ru/rabochie-gruppy", "news/ru"):
+        folder = source.content / lang_folder
+        victims = sorted(folder.glob("*.md"))[:1] if folder.exists() else []
+        for path in victims:
+            path.unlink()
+            for page in (source.content / "pages/ru").glob("*.md"):
+                text = page.read_text(encoding="utf-8")
+                page.write_text(text.replace(f"{{filename}}{lang_folder[9:]}/{path.name}", "/"))
+    built = build_source(source, tmp_path / "site")
+    assert built.returncode == 0, built.log
+    pages = {
+        path.relative_to(built.output).as_posix(): built.html(
+            path.relative_to(built.output).as_posix()
+        )
+        for path in (built.output / "ru").rglob("index.html")
+    }
+    fallbacks = {p: page for p, page in pages.items() if page.select(".translation-notice")}
+    assert len(fallbacks) >= 1, sorted(pages)
+    for path, page in fallbacks.items():
+        assert page.html["lang"] == "ru"
+        assert page.select_one("h1")["lang"] == "de", path
+        for part in page.select('[lang="de"]'):
+            # Only the item's own text: no session, date, notice or theme link inside.
+            assert not part.select(".session, time, .provisional, .place-gaps, nav"), (path, part)
+        sessions = page.select(".session")
+        assert all(s.find_parent(attrs={"lang": "de"}) is None for s in sessions), path
