@@ -6,9 +6,14 @@
 
 ``lighthouse`` runs Lighthouse 12.2.3 (mobile profile, Debian's Chromium)
 on the start page and the program in both languages and prints the four
-scores. ``screenshots`` takes the same pages at 360 px and 1280 px and prints
-the program (and the bilingual print view) to A4 PDF, reporting the page
-count and that every page is A4. Both serve the site on localhost only.
+scores. ``screenshots`` takes every page of the build at 360 px and 1280 px
+(the whole page, and at 360 px also the first screen, 360×800, as
+``…-360-first.png``) and prints every printable program (each language's
+program page and the side-by-side print view: the pages with a QR code) to
+A4 PDF, reporting the page count, that every page is A4 and, where
+``pdftotext`` (poppler-utils) is installed, the last line of each PDF page,
+so that a caption or label left at a page's end shows. Both serve the site
+on localhost only.
 """
 
 from __future__ import annotations
@@ -98,32 +103,52 @@ def lighthouse(base: str) -> None:
         print(f"| /{page} | " + " | ".join(map(str, scores)) + " |", flush=True)
 
 
-def screenshots(base: str, target: Path) -> None:
+def every_page(folder: Path) -> list[str]:
+    """Every HTML page of the build, as the address path a visitor opens."""
+    return sorted(
+        p.relative_to(folder).as_posix().removesuffix("index.html") for p in folder.rglob("*.html")
+    )
+
+
+def printable(folder: Path) -> list[str]:
+    """The pages that print a program: they carry a QR code of their address."""
+    return [
+        path
+        for path in every_page(folder)
+        if 'class="qr'
+        in (folder / (path if path.endswith(".html") else f"{path}index.html")).read_text()
+    ]
+
+
+def shot_name(path: str) -> str:
+    return path.strip("/").replace("/", "-").removesuffix(".html") or "entrance"
+
+
+def screenshots(base: str, target: Path, folder: Path) -> None:
     from playwright.sync_api import sync_playwright
 
     target.mkdir(parents=True, exist_ok=True)
+    pages = every_page(folder)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium(), args=FLAGS.split()[1:])
         for width in (360, 1280):
             page = browser.new_page(viewport={"width": width, "height": 800})
-            for path in PAGES:
+            for path in pages:
                 page.goto(f"{base}/{path}")
-                name = target / f"{path.strip('/').replace('/', '-')}-{width}.png"
+                name = target / f"{shot_name(path)}-{width}.png"
                 page.screenshot(path=str(name), full_page=True)
-                print(
-                    f"{name.relative_to(target)}: {width} px wide, {page.evaluate('document.documentElement.scrollHeight')} px tall"
-                )
+                if width == 360:
+                    page.screenshot(path=str(target / f"{shot_name(path)}-360-first.png"))
+                height = page.evaluate("document.documentElement.scrollHeight")
+                print(f"{name.relative_to(target)}: {width} px wide, {height} px tall")
             page.close()
         page = browser.new_page()
-        for path, name in (
-            ("de/programm/", "programm.pdf"),
-            ("ru/programma/", "programma.pdf"),
-            ("programm-programma/", "print-view.pdf"),
-        ):
+        page.emulate_media(media="print")
+        for path in printable(folder):
+            name = target / f"{shot_name(path)}.pdf"
             page.goto(f"{base}/{path}")
-            page.emulate_media(media="print")
-            page.pdf(path=str(target / name), format="A4", prefer_css_page_size=True)
-            report_pdf(target / name)
+            page.pdf(path=str(name), format="A4", prefer_css_page_size=True)
+            report_pdf(name)
         browser.close()
 
 
@@ -136,6 +161,15 @@ def report_pdf(path: Path) -> None:
     sizes = {(round(float(w)), round(float(h))) for w, h in boxes}
     a4 = all(abs(w - A4_POINTS[0]) <= 2 and abs(h - A4_POINTS[1]) <= 2 for w, h in sizes)
     print(f"{path.name}: {len(boxes)} page(s), {'all A4' if a4 else f'NOT A4: {sizes}'}")
+    if shutil.which("pdftotext"):
+        for number in range(1, len(boxes) + 1):
+            text = subprocess.run(
+                ["pdftotext", "-f", str(number), "-l", str(number), "-layout", str(path), "-"],
+                capture_output=True,
+                text=True,
+            ).stdout
+            lines = [line.strip() for line in text.splitlines() if line.strip()]
+            print(f"  page {number}: {len(lines)} lines, last: {lines[-1] if lines else ''!r}")
 
 
 def main() -> None:
@@ -145,7 +179,10 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder, served(Path(folder)) as base:
         build(Path(folder), base)
-        lighthouse(base) if args.what == "lighthouse" else screenshots(base, args.out)
+        if args.what == "lighthouse":
+            lighthouse(base)
+        else:
+            screenshots(base, args.out, Path(folder))
 
 
 if __name__ == "__main__":
