@@ -79,13 +79,14 @@ def publish_siteurl(settings: dict[str, Any]) -> str:
 
 
 def print_days(programs: dict[str, Program], facts: Any, locales: dict[str, str]) -> list[PrintDay]:
-    """Sessions paired by key; the first language's program gives the order."""
+    """Sessions paired by key; the first language's program gives the order (by
+    time, parallel sessions as the program lists them, as on the web)."""
     first = next(iter(programs.values()))
     by_key = {lang: program.by_key() for lang, program in programs.items()}
     days = []
     for day in first.days:
         rows = []
-        for session in sorted(first.on(day), key=lambda s: (s.span, s.key)):
+        for session in sorted(first.on(day), key=lambda s: s.span):
             views = [
                 session_view(by_key[lang][session.key], program, facts, locales[lang], None)
                 for lang, program in programs.items()
