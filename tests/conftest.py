@@ -42,8 +42,7 @@ class Built:
 def run_pelican(
     settings: Path, content: Path, output: Path, env: dict[str, str] | None = None, *extra: str
 ) -> Built:
-    environ = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
-    environ.update(env or {})
+    environ = {**local_environment(), **(env or {})}
     environ["PYTHONPATH"] = str(ROOT)
     result = subprocess.run(
         [
@@ -121,6 +120,35 @@ def site(source: Source, tmp_path_factory: pytest.TempPathFactory) -> Built:
     built = build_source(source, tmp_path_factory.mktemp("site"))
     assert built.returncode == 0, built.log
     return built
+
+
+def invoke(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """A task as an editor runs it (``invoke build …``), from ``cwd``; outside
+    GitHub Actions whatever runs the tests (``env`` may set it back)."""
+    environ = {**local_environment(), **(env or {})}
+    command = [sys.executable, "-m", "invoke", "--search-root", str(ROOT), *args]
+    return subprocess.run(command, capture_output=True, text=True, cwd=cwd, env=environ)
+
+
+def local_environment() -> dict[str, str]:
+    """The environment of a build on an editor's machine: no SOURCE_DATE_EPOCH
+    and none of GitHub Actions' variables (which add annotations to the log)."""
+    return {
+        k: v
+        for k, v in os.environ.items()
+        if k != "SOURCE_DATE_EPOCH" and not k.startswith("GITHUB_")
+    }
+
+
+def fingerprint(folder: Path) -> dict[str, str]:
+    """Every file of a folder with its hash: an untouched output/ keeps it."""
+    import hashlib
+
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def theme_pages(lang: str) -> dict[str, str]:

@@ -53,6 +53,19 @@ class Source:
         """Every Markdown file's front matter, by path."""
         return {path: frontmatter.read(path) for path in sorted(self.content.rglob("*.md"))}
 
+    def edit(self, path: str, old: str, new: str) -> None:
+        """An editor's change: ``old`` replaced by ``new`` once in a content file."""
+        file = self.content / path
+        text = file.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {path}"
+        file.write_text(text.replace(old, new, 1), encoding="utf-8")
+        self.__dict__.pop("pages", None)  # the front matter is read again
+
+    def line_of(self, path: str, text: str) -> int:
+        """The line of a content file that holds ``text``: found, never known by heart."""
+        lines = (self.content / path).read_text(encoding="utf-8").splitlines()
+        return next(number for number, line in enumerate(lines, start=1) if text in line)
+
     def in_language(self, lang: str) -> list[frontmatter.FrontMatter]:
         """The files in a folder named for ``lang`` (as the bilingual plugin reads them)."""
         return [

@@ -6,44 +6,14 @@ expected lines are found in its text, not known by heart."""
 
 from __future__ import annotations
 
-import hashlib
 import re
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_source, write_settings
+from conftest import ROOT, build_source, fingerprint, invoke, write_settings
 from sites import Source, next_conference
-
-
-def invoke(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    command = [sys.executable, "-m", "invoke", "--search-root", str(ROOT), *args]
-    return subprocess.run(command, capture_output=True, text=True, cwd=cwd)
-
-
-def fingerprint(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
-
-
-def line_in(source: Source, path: str, text: str) -> int:
-    """The line of a content file that holds ``text``."""
-    lines = (source.content / path).read_text(encoding="utf-8").splitlines()
-    return next(number for number, line in enumerate(lines, start=1) if text in line)
-
-
-def edit(source: Source, path: str, old: str, new: str) -> None:
-    """An editor's change: ``old`` replaced by ``new`` once in a content file."""
-    file = source.content / path
-    text = file.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    file.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def publish_settings(source: Source, tmp: Path, extra_settings: str = "") -> Path:
@@ -126,8 +96,8 @@ def test_mistake_is_named_and_the_online_site_stays(tmp_path: Path, published, n
         (source.content / mistake.file).unlink()
         expected = f"{mistake.new}:1: {message}"
     else:
-        edit(source, mistake.file, mistake.old, mistake.new)
-        expected = f"{mistake.file}:{line_in(source, mistake.file, mistake.new)}: {message}"
+        source.edit(mistake.file, mistake.old, mistake.new)
+        expected = f"{mistake.file}:{source.line_of(mistake.file, mistake.new)}: {message}"
     settings = publish_settings(source, tmp_path)
     result = invoke("build", "--settings", str(settings), "--output", str(output), cwd=tmp_path)
     log = (result.stdout + result.stderr).replace(str(source.content) + "/", "")
@@ -193,7 +163,7 @@ def test_check_passes_on_a_complete_conference(tmp_path: Path):
 
 def test_check_finds_invalid_html(tmp_path: Path):
     source = next_conference(tmp_path)
-    edit(source, "pages/ru/kontakty.md", "Электронная почта", "<p><div>Электронная</p> почта")
+    source.edit("pages/ru/kontakty.md", "Электронная почта", "<p><div>Электронная</p> почта")
     settings = write_settings(tmp_path, content=source.content, folder=source.folder)
     result = invoke("check", "--settings", str(settings), cwd=tmp_path)
     assert result.returncode == 1

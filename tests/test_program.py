@@ -231,21 +231,6 @@ def ics_path(source: Source, path: str) -> str:
     return f"{folder}/{folder.rsplit('/', 1)[-1]}.ics"
 
 
-def line_in(source: Source, path: str, text: str) -> int:
-    """The line of a content file that holds ``text``."""
-    lines = (source.content / path).read_text(encoding="utf-8").splitlines()
-    return next(number for number, line in enumerate(lines, start=1) if text in line)
-
-
-def edit(source: Source, path: str, old: str, new: str) -> None:
-    """An editor's change: ``old`` replaced by ``new`` once in a content file."""
-    file = source.content / path
-    text = file.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    file.write_text(text.replace(old, new, 1), encoding="utf-8")
-    source.__dict__.pop("pages", None)  # the front matter is read again
-
-
 def zones(source: Source) -> tuple[ZoneInfo, ZoneInfo]:
     """The venue's clock and the visitors' home clock."""
     conference = source.settings["CONFERENCE"]
@@ -281,7 +266,7 @@ def final(tmp_path_factory: pytest.TempPathFactory) -> tuple[Source, Built]:
     tmp = tmp_path_factory.mktemp("final")
     source = next_conference(tmp)
     for lang in source.languages:
-        edit(source, program_file(source, lang), "Provisional: yes\n", "")
+        source.edit(program_file(source, lang), "Provisional: yes\n", "")
     result = build_source(source, tmp)
     assert result.returncode == 0, result.log
     return source, result
@@ -301,7 +286,7 @@ def test_a_time_differing_between_languages_names_both_files_and_lines(tmp_path:
     de, ru = program_file(source, "de"), program_file(source, "ru")
     row = next(r for r in rows(source, ru) if r.group)
     later = (dt.datetime.combine(row.day, row.start) + dt.timedelta(minutes=30)).time()
-    edit(source, ru, row.text, row.text.replace(f"{row.start:%H:%M}", f"{later:%H:%M}", 1))
+    source.edit(ru, row.text, row.text.replace(f"{row.start:%H:%M}", f"{later:%H:%M}", 1))
     original = next(r for r in rows(source, de) if r.key == row.key)
     assert (
         f"content/{ru}:{row.line}: session '{row.key}': time differs from the de program"
@@ -316,7 +301,7 @@ def test_an_overlap_is_named_with_both_lines_in_each_language(tmp_path: Path):
         first, second = rows(source, path)[:2]
         assert (first.day, first.place) == (second.day, second.place)  # the fixture's
         late = (dt.datetime.combine(second.day, second.start) + dt.timedelta(hours=1)).time()
-        edit(source, path, first.text, first.text.replace(f"{first.end:%H:%M}", f"{late:%H:%M}"))
+        source.edit(path, first.text, first.text.replace(f"{first.end:%H:%M}", f"{late:%H:%M}"))
     log = stopped_with(source, tmp_path)
     for lang in source.languages:
         path = program_file(source, lang)
@@ -331,7 +316,7 @@ def test_an_unknown_working_group_is_named(tmp_path: Path):
     source = next_conference(tmp_path)
     de = program_file(source, "de")
     row = next(r for r in rows(source, de) if r.group)
-    edit(source, de, row.text, row.text.replace(f" {row.group} |", " wg-unknown |"))
+    source.edit(de, row.text, row.text.replace(f" {row.group} |", " wg-unknown |"))
     log = stopped_with(source, tmp_path)
     assert f"content/{de}:{row.line}: unknown working group 'wg-unknown'" in log
 
@@ -346,8 +331,8 @@ def test_a_day_outside_the_conference_is_named(tmp_path: Path, side: str):
         if side == "before"
         else (conference["end"], conference["end"] + dt.timedelta(days=1))
     )
-    edit(source, de, f"day {inside:%Y-%m-%d}\n", f"day {outside:%Y-%m-%d}\n")
-    line = line_in(source, de, f"day {outside:%Y-%m-%d}")
+    source.edit(de, f"day {inside:%Y-%m-%d}\n", f"day {outside:%Y-%m-%d}\n")
+    line = source.line_of(de, f"day {outside:%Y-%m-%d}")
     log = stopped_with(source, tmp_path)
     assert f"content/{de}:{line}: {outside:%Y-%m-%d} lies outside the conference" in log
 
@@ -489,14 +474,14 @@ def test_calendars_keep_the_venue_time_zone_and_stable_uids(
     # moved, keeps every session's UID.
     source = next_conference(tmp_path)
     slug = source.pages[source.content / de].value("Slug")
-    edit(source, de, f"Slug: {slug}\n", "Slug: ablauf\n")
+    source.edit(de, f"Slug: {slug}\n", "Slug: ablauf\n")
     moved = list(sessions.values())[-1]
     later = (dt.datetime.combine(moved.day, moved.start) + dt.timedelta(minutes=30)).time()
     assert later < moved.end  # still a valid session
     for lang in source.languages:
         path = program_file(source, lang)
         row = next(r for r in rows(source, path) if r.key == moved.key)
-        edit(source, path, row.text, row.text.replace(f"{row.start:%H:%M}", f"{later:%H:%M}", 1))
+        source.edit(path, row.text, row.text.replace(f"{row.start:%H:%M}", f"{later:%H:%M}", 1))
     rebuilt_at = dt.datetime.combine(
         settings["CONFERENCE"]["end"] + dt.timedelta(days=60), dt.time(), tzinfo=dt.UTC
     )

@@ -14,20 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, write_settings
+from conftest import ROOT, invoke, write_settings
 from sites import next_conference
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 ANNOTATION = re.compile(r"^::(error|warning) file=([^,:]+),line=(\d+)::(.+)$", re.M)
-
-
-def invoke(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    import os
-
-    environ = {k: v for k, v in os.environ.items() if not k.startswith("GITHUB_")}
-    environ.update(env or {})
-    command = [sys.executable, "-m", "invoke", "--search-root", str(ROOT), *args]
-    return subprocess.run(command, capture_output=True, text=True, cwd=cwd, env=environ)
 
 
 def actionlint() -> str | None:

@@ -17,9 +17,9 @@ import sys
 import time
 from pathlib import Path
 
-from test_editor_mistakes import edit, invoke, line_in, named, publish_settings
+from test_editor_mistakes import named, publish_settings
 
-from conftest import ROOT, Built, build_source, write_settings
+from conftest import ROOT, Built, build_source, invoke, write_settings
 from sites import Source, next_conference
 
 KONTAKT = "pages/de/kontakt.md"
@@ -37,17 +37,17 @@ def log_of(built: Built | subprocess.CompletedProcess, source: Source) -> str:
 
 def assert_named_once(log: str, source: Source, path: str, text: str, message: str) -> None:
     """``path:line: message`` once, at the line of ``path`` that holds ``text``."""
-    expected = f"{path}:{line_in(source, path, text)}: {message}"
+    expected = f"{path}:{source.line_of(path, text)}: {message}"
     assert log.count(expected) == 1, f"{expected!r} not once in:\n{log}"
 
 
 def test_wrapped_and_lower_case_markers_are_shown_and_counted(tmp_path: Path):
     source = next_conference(tmp_path)
-    edit(source, KONTAKT, "[[TBA: E-Mail-Adresse]]", "[[tba: E-Mail\nAdresse]]")
-    edit(source, KONTAKTY, "[[TBA: адрес электронной почты]]", "[[ TBA : адрес\n  почты ]]")
+    source.edit(KONTAKT, "[[TBA: E-Mail-Adresse]]", "[[tba: E-Mail\nAdresse]]")
+    source.edit(KONTAKTY, "[[TBA: адрес электронной почты]]", "[[ TBA : адрес\n  почты ]]")
     # A news item dated after the as-of date (2027-05-01) waits for its day.
     for path in (NEWS_DE, NEWS_RU):
-        edit(source, path, "Date: 2027-05-01 10:00", "Date: 2027-06-15 10:00")
+        source.edit(path, "Date: 2027-05-01 10:00", "Date: 2027-06-15 10:00")
 
     built = build_source(source, tmp_path / "build")
     log = log_of(built, source)
@@ -84,7 +84,7 @@ def test_wrapped_and_lower_case_markers_are_shown_and_counted(tmp_path: Path):
         (KONTAKTY, "[[ TBA :"),
         ("pages/de/notiz.markdown", "[[TBA:"),
     ):
-        assert ((source.content / path).resolve(), line_in(source, path, text)) in found
+        assert ((source.content / path).resolve(), source.line_of(path, text)) in found
     assert "not known yet: E-Mail Adresse" in result.stdout
     assert "not known yet: адрес почты" in result.stdout
     assert "not known yet: Raumnummer" in result.stdout
@@ -118,7 +118,7 @@ NEAR_MISSES = {
 def test_near_misses_of_a_marker_are_named(tmp_path: Path):
     source = next_conference(tmp_path)
     for path, (marker, near_miss, _) in NEAR_MISSES.items():
-        edit(source, path, marker, near_miss)
+        source.edit(path, marker, near_miss)
     built = build_source(source, tmp_path / "build")
     log = log_of(built, source)
     assert built.returncode == 1
@@ -129,8 +129,8 @@ def test_near_misses_of_a_marker_are_named(tmp_path: Path):
 
 def test_indented_session_and_repeated_day_are_errors(tmp_path: Path):
     source = next_conference(tmp_path)
-    edit(source, PROGRAMM, "14:00–17:00 | forum", "    14:00–17:00 | forum")
-    edit(source, PROGRAMM, "20:00–01:00 | reception", "day 2027-10-29\n20:00–01:00 | reception")
+    source.edit(PROGRAMM, "14:00–17:00 | forum", "    14:00–17:00 | forum")
+    source.edit(PROGRAMM, "20:00–01:00 | reception", "day 2027-10-29\n20:00–01:00 | reception")
     built = build_source(source, tmp_path / "build")
     log = log_of(built, source)
     assert built.returncode == 1
@@ -150,12 +150,12 @@ def test_indented_session_and_repeated_day_are_errors(tmp_path: Path):
 
 def test_news_dated_differently_in_its_languages_is_an_error(tmp_path: Path):
     source = next_conference(tmp_path)
-    edit(source, NEWS_RU, "Date: 2027-05-01 10:00", "Date: 2027-05-02 10:00")
+    source.edit(NEWS_RU, "Date: 2027-05-01 10:00", "Date: 2027-05-02 10:00")
     built = build_source(source, tmp_path / "build")
     log = log_of(built, source)
     assert built.returncode == 1
     assert "Traceback" not in log
-    first = f"{NEWS_DE}:{line_in(source, NEWS_DE, 'Date:')}"
+    first = f"{NEWS_DE}:{source.line_of(NEWS_DE, 'Date:')}"
     assert_named_once(
         log,
         source,
@@ -168,7 +168,7 @@ def test_news_dated_differently_in_its_languages_is_an_error(tmp_path: Path):
 
 def test_large_files_stop_the_build_and_large_images_are_warned_about(tmp_path: Path):
     source = next_conference(tmp_path)
-    edit(source, KONTAKT, "E-Mail –", "x" * 5000 + "\n\nE-Mail –")
+    source.edit(KONTAKT, "E-Mail –", "x" * 5000 + "\n\nE-Mail –")
     (source.content / "images").mkdir()
     (source.content / "images/foto.jpg").write_bytes(b"\xff" * 3000)
     limits = "CONTENT_MAX_BYTES = 4000\nIMAGE_MAX_BYTES = 2000\n"
@@ -184,7 +184,7 @@ def test_large_files_stop_the_build_and_large_images_are_warned_about(tmp_path: 
 def test_a_file_too_slow_to_convert_stops_the_build(tmp_path: Path):
     source = next_conference(tmp_path)
     # Thousands of open brackets: Python-Markdown takes seconds (minutes for more).
-    edit(source, KONTAKT, "E-Mail –", "[" * 6000 + "\n\nE-Mail –")
+    source.edit(KONTAKT, "E-Mail –", "[" * 6000 + "\n\nE-Mail –")
     start = time.monotonic()
     built = build_source(source, tmp_path / "build", extra_settings="CONTENT_MAX_SECONDS = 0.3\n")
     assert time.monotonic() - start < 4
@@ -201,7 +201,7 @@ def _children(pid: int) -> list[int]:
 
 def test_a_killed_build_leaves_no_folder_and_no_process(tmp_path: Path):
     source = next_conference(tmp_path)
-    edit(source, KONTAKT, "E-Mail –", "[" * 12000 + "\n\nE-Mail –")  # busy for many seconds
+    source.edit(KONTAKT, "E-Mail –", "[" * 12000 + "\n\nE-Mail –")  # busy for many seconds
     settings = write_settings(
         tmp_path,
         content=source.content,

@@ -9,10 +9,7 @@ addresses is tried on its own, where a build would be too slow.
 
 from __future__ import annotations
 
-import hashlib
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -25,7 +22,7 @@ from sitecheck.addresses import (
 )
 from sitecheck.thirdparty import check_third_party
 
-from conftest import ROOT, build_source, write_settings
+from conftest import ROOT, build_source, fingerprint, invoke, write_settings
 from sites import next_conference
 
 # Each line loads, connects, submits or navigates to a host of its own (hN.example),
@@ -77,19 +74,6 @@ Siehe [die Stadt](https://www.halle.example/) oder <https://verein.example/>.
 
 KONTAKT = "pages/de/kontakt.md"
 NEWS = "news/de/2027-05-01-einladung.md"
-
-
-def invoke(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    command = [sys.executable, "-m", "invoke", "--search-root", str(ROOT), *args]
-    return subprocess.run(command, capture_output=True, text=True, cwd=cwd)
-
-
-def fingerprint(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 def lines_with(file: Path, pattern: str) -> dict[int, str]:
