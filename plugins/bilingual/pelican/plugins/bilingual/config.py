@@ -32,9 +32,10 @@ DEFAULTS: dict[str, Any] = {
     "BILINGUAL_NOT_FOUND_SAVE_AS": "404.html",
     "BILINGUAL_STRICT": False,
     "BILINGUAL_SITEMAP": True,
-    # Markdown converted in this many processes (None: one per core) for a cold
-    # build of at least BILINGUAL_PARALLEL_MIN_FILES files (parallel.py).
-    "BILINGUAL_READ_PROCESSES": None,
+    # Markdown converted in this many processes (0: one per core) for a cold
+    # build of at least BILINGUAL_PARALLEL_MIN_FILES files (parallel.py); off
+    # by default: on a busy 2-core machine it did not pay (bench/RESULTS.md).
+    "BILINGUAL_READ_PROCESSES": 1,
     "BILINGUAL_PARALLEL_MIN_FILES": 200,
 }
 

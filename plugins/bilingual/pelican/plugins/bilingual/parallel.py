@@ -2,8 +2,9 @@
 
 Python-Markdown takes two thirds of a large site's build, one file after the
 other. Before Pelican reads anything, a cold build (no content cache to load)
-of at least ``BILINGUAL_PARALLEL_MIN_FILES`` Markdown files converts them in
-``BILINGUAL_READ_PROCESSES`` forked processes (default: one per core); the
+of at least ``BILINGUAL_PARALLEL_MIN_FILES`` (200) Markdown files converts them in
+``BILINGUAL_READ_PROCESSES`` forked processes (0: one per core; the default, 1,
+reads serially: on a busy 2-core machine it did not pay, see bench/RESULTS.md); the
 reader then takes each file's HTML and raw metadata from there, and does the
 rest – metadata fields, Pelican's own processing – in the build's process, in
 Pelican's order, as in a serial build. A worker converts with one reused
@@ -73,10 +74,10 @@ def _convert(path: str) -> tuple[str, tuple[tuple[int, int], str, dict[str, list
 
 
 def processes(settings: dict[str, Any]) -> int:
-    wanted = settings.get("BILINGUAL_READ_PROCESSES")
-    if wanted is None:
+    wanted = settings.get("BILINGUAL_READ_PROCESSES", 1)
+    if wanted == 0:  # one per core
         wanted = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
-    return max(int(wanted), 1)
+    return max(int(wanted or 1), 1)
 
 
 def wanted(settings: dict[str, Any], files: list[str]) -> bool:
