@@ -153,7 +153,25 @@ def url_of(site: Built, source: Source, key: str, lang: str) -> str:
     if matter.value("Url"):
         return "/" + matter.value("Url")
     title = matter.value("Title")
-    for url in pages_by_language(site)[lang]:
-        if visible(site.html(url).select_one("h1")) == title:
-            return url
-    raise AssertionError(f"no {lang} page titled {title!r}")
+    found = _headings(site.output).get((lang, title))
+    if found is None:
+        raise AssertionError(f"no {lang} page titled {title!r}")
+    return found
+
+
+_HEADINGS: dict[Path, dict[tuple[str, str], str]] = {}
+
+
+def _headings(output: Path) -> dict[tuple[str, str], str]:
+    """Every page of a built site by its language and heading, read once per
+    build: the tests ask for many pages, each would parse them all again."""
+    if output not in _HEADINGS:
+        from conftest import Built
+
+        site = Built(0, "", output)
+        _HEADINGS[output] = {
+            (lang, visible(site.html(url).select_one("h1"))): url
+            for lang, urls in pages_by_language(site).items()
+            for url in reversed(list(urls))
+        }
+    return _HEADINGS[output]

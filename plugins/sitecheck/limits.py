@@ -43,34 +43,43 @@ def _size(count: float) -> str:
     return f"{count / 1000:.0f} KB"
 
 
+def _oversized(
+    settings: Mapping[str, Any], setting: str, extensions: Any
+) -> list[tuple[Path, int, int]]:
+    """Every content file of these extensions over the limit ``setting``:
+    (path, size, limit)."""
+    most = limit(settings, setting)
+    return [
+        (path, size, most)
+        for path in content_files(Path(settings["PATH"]), extensions)
+        if (size := path.stat().st_size) > most
+    ]
+
+
 def too_large(settings: Mapping[str, Any]) -> list[Problem]:
     """Content files over ``CONTENT_MAX_BYTES``: an error, before any is read."""
-    most = limit(settings, "CONTENT_MAX_BYTES")
-    problems = []
-    for path in content_files(Path(settings["PATH"]), read_extensions(settings)):
-        size = path.stat().st_size
-        if size > most:
-            message = (
-                f"the file is {_size(size)}, more than the {_size(most)} a content file may have"
-                " (CONTENT_MAX_BYTES): split it, or link the data as a file of its own"
-            )
-            problems.append(Problem(str(path), 0, message))
-    return problems
+    return [
+        Problem(
+            str(path),
+            0,
+            f"the file is {_size(size)}, more than the {_size(most)} a content file may have"
+            " (CONTENT_MAX_BYTES): split it, or link the data as a file of its own",
+        )
+        for path, size, most in _oversized(settings, "CONTENT_MAX_BYTES", read_extensions(settings))
+    ]
 
 
 def large_images(settings: Mapping[str, Any]) -> list[Problem]:
     """Images over ``IMAGE_MAX_BYTES``: published, but every visitor waits for them."""
-    most = limit(settings, "IMAGE_MAX_BYTES")
-    found = []
-    for path in content_files(Path(settings["PATH"]), IMAGE_EXTENSIONS):
-        size = path.stat().st_size
-        if size > most:
-            message = (
-                f"the image is {_size(size)}, more than {_size(most)} (IMAGE_MAX_BYTES):"
-                " make it smaller (fewer pixels, more compression)"
-            )
-            found.append(Problem(str(path), 0, message))
-    return found
+    return [
+        Problem(
+            str(path),
+            0,
+            f"the image is {_size(size)}, more than {_size(most)} (IMAGE_MAX_BYTES):"
+            " make it smaller (fewer pixels, more compression)",
+        )
+        for path, size, most in _oversized(settings, "IMAGE_MAX_BYTES", IMAGE_EXTENSIONS)
+    ]
 
 
 def check_sizes(pelican: Any) -> None:
