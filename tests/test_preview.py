@@ -392,6 +392,31 @@ def test_ten_mistakes_in_a_row_each_fixed_and_the_preview_still_serves(preview: 
     assert json.loads(preview.get("/__preview__/events?build=none")[1])["build"]
 
 
+def test_a_problem_stays_listed_while_other_files_are_saved(preview: Preview) -> None:
+    """The checks of the built site remember unchanged files from build to build
+    (output_files.py): what they found in a file must be found again."""
+    preview.wait_for_the_page()
+    contact = "content/pages/de/kontakt.md"
+    embed = '<iframe src="https://h1.example/karte"></iframe>'
+    preview.edit(contact, "E-Mail –", f"{embed}\n\nE-Mail –")
+    expected = Problem(contact, preview.line_holding(contact, embed), "another host (h1.example)")
+    _, page = preview.wait_until(preview.page.url, lambda s, p: expected.listed_on(p), "problem")
+    build = re.search(r'build = "([^"]+)"', page)[1]
+
+    # Another file saved: a new build, the page with the iframe written as before.
+    preview.edit(preview.page.file, "Key: venue", "Key:  venue")
+    _, page = preview.wait_until(
+        preview.page.url,
+        lambda status, page: f'build = "{build}"' not in page and "build = " in page,
+        "a new build",
+    )
+    assert expected.listed_on(page), problems_shown(page)
+
+    preview.edit(contact, f"{embed}\n\n", "")
+    preview.edit(preview.page.file, "Key:  venue", "Key: venue")
+    preview.wait_for_the_page("page after the fix")
+
+
 def test_a_changed_setting_shows_although_the_text_was_read_before(preview: Preview) -> None:
     """The preview keeps converted Markdown between saves; a change of settings
     (here: permalinks beside headings) must reach pages whose file did not change."""

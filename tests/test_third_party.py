@@ -20,6 +20,7 @@ from sitecheck.addresses import (
     refresh_address,
     srcset_addresses,
 )
+from sitecheck.output_files import scan_output
 from sitecheck.thirdparty import check_third_party
 
 from conftest import ROOT, build_source, fingerprint, invoke, write_settings
@@ -148,7 +149,8 @@ def test_a_load_the_theme_adds_is_named_in_the_output(tmp_path: Path):
     (tmp_path / "de" / "a.html").write_text('<p>\n<script src="https://cdn.example/x.js">')
     (tmp_path / "de" / "b.html").write_text('<script src="https://cdn.example/x.js">')
 
-    problems = check_third_party(tmp_path, "", {"de/a.html": str(tmp_path / "none.md")})
+    sources = {"de/a.html": str(tmp_path / "none.md")}
+    problems = check_third_party(tmp_path, sources, scan_output(tmp_path, None))
 
     assert [(p.path, p.line) for p in problems] == [(f"{tmp_path.name}/de/a.html", 2)]
     assert "cdn.example" in problems[0].message

@@ -24,9 +24,11 @@ from pelican.plugins.bilingual.registry import ListPage
 from pelican.plugins.bilingual.runtime import current
 
 from . import limits, static_links
+from .addresses import host_of
 from .escaping import escape_by_default, plain_summary
 from .links import check_links
 from .metadata import check_content
+from .output_files import scan_output
 from .readers import markdown_only, other_formats
 from .symlinks import links_leaving
 from .thirdparty import check_third_party
@@ -78,8 +80,9 @@ def _sources() -> dict[str, str]:
 def check_output(pelican: Any) -> None:
     settings = pelican.settings
     output, siteurl, sources = Path(settings["OUTPUT_PATH"]), settings["SITEURL"], _sources()
-    problems = check_links(output, siteurl, sources)
-    problems += check_third_party(output, siteurl, sources, Path(settings["PATH"]))
+    scanned = scan_output(output, host_of(siteurl) if siteurl else None)
+    problems = check_links(output, siteurl, sources, scanned)
+    problems += check_third_party(output, sources, scanned, Path(settings["PATH"]))
     if settings.get("SITECHECK_STRICT"):
         problems += [Problem("(pelican)", 0, f"warning: {text}") for text in _warnings.records]
     logging.getLogger("pelican").removeHandler(_warnings)

@@ -8,46 +8,19 @@ resolve. A broken link is reported against the content file it came from.
 from __future__ import annotations
 
 import posixpath
-from html.parser import HTMLParser
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from pelican.plugins.bilingual.errors import Problem
 
-LINKING = {
-    "a": "href",
-    "link": "href",
-    "img": "src",
-    "script": "src",
-    "source": "src",
-    "iframe": "src",
-}
+if TYPE_CHECKING:
+    from .output_files import Scanned
 
 
-class _Page(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.ids: set[str] = set()
-        self.links: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        for name in ("id", "name") if tag == "a" else ("id",):
-            if values.get(name):
-                self.ids.add(values[name] or "")
-        attribute = LINKING.get(tag)
-        if attribute and values.get(attribute) is not None:
-            self.links.append(values[attribute] or "")
-
-
-def _parse(path: Path) -> _Page:
-    page = _Page()
-    page.feed(path.read_text(encoding="utf-8"))
-    return page
-
-
-def _target(output: Path, page_path: str, href: str, siteurl: str) -> tuple[Path, str] | None:
-    """The file and anchor a link leads to, or None if it leaves the site."""
+def _target(page_path: str, href: str, siteurl: str) -> tuple[str, str] | None:
+    """The path (relative to the output folder) and anchor a link leads to, or
+    None if it leaves the site."""
     if siteurl and href.startswith(siteurl):
         href = href[len(siteurl) :] or "/"
     parts = urlsplit(href)
@@ -55,30 +28,37 @@ def _target(output: Path, page_path: str, href: str, siteurl: str) -> tuple[Path
         return None
     path = unquote(parts.path)
     if not path:
-        return output / page_path, parts.fragment
+        return page_path, parts.fragment
     if path.startswith("/"):
-        resolved = path.lstrip("/")
+        resolved = posixpath.normpath(path.lstrip("/") or ".")
     else:
         resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page_path), path))
-    file = output / resolved
-    if path.endswith("/") or file.is_dir():
-        file = file / "index.html"
-    return file, parts.fragment
+    if path.endswith("/"):
+        resolved = posixpath.normpath(posixpath.join(resolved, "index.html"))
+    return resolved, parts.fragment
 
 
-def check_links(output: Path, siteurl: str, sources: dict[str, str]) -> list[Problem]:
-    """``sources`` maps a page's output path to the content file it was made from."""
-    pages = {p.relative_to(output).as_posix(): p for p in sorted(output.rglob("*.html"))}
-    parsed = {name: _parse(path) for name, path in pages.items()}
+def check_links(
+    output: Path, siteurl: str, sources: dict[str, str], scanned: dict[str, Scanned]
+) -> list[Problem]:
+    """``scanned``: the output's files as output_files.py read them; ``sources``
+    maps a page's output path to the content file it was made from."""
+    files, folders = set(), set()
+    for path in output.rglob("*"):
+        (folders if path.is_dir() else files).add(path.relative_to(output).as_posix())
     problems = []
-    for name, page in parsed.items():
+    for name, page in scanned.items():
+        if not name.endswith(".html"):
+            continue
         source = sources.get(name, f"{output.name}/{name}")
         for href in page.links:
-            target = _target(output, name, href, siteurl)
+            target = _target(name, href, siteurl)
             if target is None:
                 continue
-            file, anchor = target
-            if not file.exists():
+            path, anchor = target
+            if path in folders:
+                path = posixpath.normpath(posixpath.join(path, "index.html"))
+            if path not in files:
                 problems.append(
                     Problem(
                         source,
@@ -86,8 +66,8 @@ def check_links(output: Path, siteurl: str, sources: dict[str, str]) -> list[Pro
                         f"the link '{href}' leads nowhere (on {name})",
                     )
                 )
-            elif anchor and file.suffix == ".html":
-                ids = parsed.get(file.relative_to(output).as_posix())
+            elif anchor and path.endswith(".html"):
+                ids = scanned.get(path)
                 if ids is not None and anchor not in ids.ids:
                     problems.append(
                         Problem(

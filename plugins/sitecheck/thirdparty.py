@@ -16,11 +16,14 @@ neither is a ``javascript:`` address anywhere.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pelican.plugins.bilingual.errors import Problem
 
@@ -28,11 +31,13 @@ from .addresses import (
     clean,
     css_addresses,
     foreign_host,
-    host_of,
     is_script,
     refresh_address,
     srcset_addresses,
 )
+
+if TYPE_CHECKING:
+    from .output_files import Scanned
 
 # What an address does, and what the editor reads about it.
 VERDICTS = {
@@ -112,17 +117,26 @@ def _shown(tag: str, name: str, value: str, address: str, rel: str = "") -> str:
     return f'<{tag}{rel} {name}="{shown}">'
 
 
-class _Markup(HTMLParser):
+class Markup(HTMLParser):
     """Collects the findings of one HTML (or SVG) file."""
 
     def __init__(self, own_host: str | None, text: str, outer: tuple[int, int] = (0, 0)) -> None:
         super().__init__(convert_charrefs=True)
         self.own_host = own_host
         self.text = text
-        self.starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+        self._starts: list[int] | None = None  # where each line begins, once needed
         self.outer = outer  # inside an iframe's srcdoc: the iframe's line and offset
         self.findings: list[Finding] = []
         self.in_style = False
+
+    def _offset(self) -> int:
+        """Where the current tag starts in the file (the iframe's, inside a srcdoc)."""
+        if self.outer[1]:
+            return self.outer[1]
+        if self._starts is None:
+            self._starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        line, column = self.getpos()
+        return self._starts[line - 1] + column
 
     def _line(self) -> int:
         return self.outer[0] or self.getpos()[0]
@@ -130,28 +144,32 @@ class _Markup(HTMLParser):
     def _before(self, address: str) -> int:
         """How often ``address`` is written in the file before the current tag:
         the same address may be an allowed link first and an iframe later."""
-        line, column = self.getpos()
-        offset = self.outer[1] or self.starts[line - 1] + column
+        offset = self._offset()
         spellings = {address.strip(), address.strip().replace("&", "&amp;")} - {""}
         return sum(self.text[:offset].count(spelling) for spelling in spellings)
 
-    def _check(self, kind: str | None, element: str, address: str, line: int) -> None:
+    def _check(
+        self, kind: str | None, element: str | Callable[[], str], address: str, line: int
+    ) -> None:
         """Record ``address`` if it is a javascript: address, or (if ``kind``
-        says it loads, connects, …) if it reaches another host."""
+        says it loads, connects, …) if it reaches another host. ``element`` is
+        how the editor reads it: worked out only for a finding (most addresses
+        are fine, and a large site has tens of thousands)."""
         if is_script(address):
-            finding = Finding(line, self._before(address), element, address, VERDICTS["script"])
-            self.findings.append(finding)
-            return
-        host = foreign_host(address, self.own_host) if kind else None
-        if kind and host:
+            verdict = VERDICTS["script"]
+        else:
+            host = foreign_host(address, self.own_host) if kind else None
+            if not (kind and host):
+                return
             verdict = VERDICTS[kind].format(host=host)
-            self.findings.append(Finding(line, self._before(address), element, address, verdict))
+        shown = element if isinstance(element, str) else element()
+        self.findings.append(Finding(line, self._before(address), shown, address, verdict))
 
     def _check_css(self, css: str, shown: str, line: int) -> None:
         for address in css_addresses(css):
             offset = css[: max(css.find(address), 0)].count("\n")
-            shown_address = _short(clean(address))
-            self._check("loads", shown.format(address=shown_address), address, line + offset)
+            element = shown.format(address=_short(clean(address)))
+            self._check("loads", element, address, line + offset)
 
     def handle_starttag(self, tag: str, attrs: Attributes) -> None:
         line = self._line()
@@ -181,7 +199,7 @@ class _Markup(HTMLParser):
         rel = values.get("rel", "") if tag == "link" else ""
 
         def check(kind: str | None, address: str = value) -> None:
-            self._check(kind, _shown(tag, name, value, address, rel), address, line)
+            self._check(kind, lambda: _shown(tag, name, value, address, rel), address, line)
 
         if name == "style":
             self._check_css(value, f'<{tag} style="…{{address}}…">', line)
@@ -200,9 +218,7 @@ class _Markup(HTMLParser):
         elif name in FOLLOWED:
             check(None)
         elif name == "srcdoc":
-            line_of_tag, column = self.getpos()
-            offset = self.outer[1] or self.starts[line_of_tag - 1] + column
-            inner = _Markup(self.own_host, self.text, outer=(line, offset))
+            inner = Markup(self.own_host, self.text, outer=(line, self._offset()))
             inner.feed(value)
             inner.close()
             self.findings += inner.findings
@@ -226,14 +242,6 @@ class _Markup(HTMLParser):
                 return "connects"
             return "loads" if rels - QUIET_RELS else None
         return "loads"  # SVG <use>, <image>, <script>, <feImage>, …
-
-
-def scan_markup(text: str, own_host: str | None) -> list[Finding]:
-    """The findings of an HTML or SVG file."""
-    markup = _Markup(own_host, text)
-    markup.feed(text)
-    markup.close()
-    return markup.findings
 
 
 def scan_css(text: str, own_host: str | None) -> list[Finding]:
@@ -297,22 +305,19 @@ class _Sources:
 
 
 def check_third_party(
-    output: Path, siteurl: str, sources: dict[str, str], content: Path | None = None
+    output: Path,
+    sources: dict[str, str],
+    scanned: dict[str, Scanned],
+    content: Path | None = None,
 ) -> list[Problem]:
-    """``sources`` maps a page's output path to the content file it was made from;
-    a file copied as it is (an SVG, a stylesheet) is named in ``content``."""
-    own_host = host_of(siteurl) if siteurl else None
+    """``scanned``: the output's files as output_files.py read them; ``sources``
+    maps a page's output path to the content file it was made from; a file
+    copied as it is (an SVG, a stylesheet) is named in ``content``."""
     located = _Sources(sources)
     problems: set[Problem] = set()
     unplaced: dict[str, list[Problem]] = defaultdict(list)
-    for path in sorted(output.rglob("*")):
-        suffix = path.suffix.lower()
-        if suffix not in (".html", ".htm", ".svg", ".css") or not path.is_file():
-            continue
-        text = path.read_text(encoding="utf-8", errors="replace")
-        findings = scan_css(text, own_host) if suffix == ".css" else scan_markup(text, own_host)
-        page = path.relative_to(output).as_posix()
-        for finding in findings:
+    for page, found in scanned.items():
+        for finding in found.findings:
             message = f"{finding.element} {finding.verdict}"
             where = located.locate(page, finding.address, finding.nth)
             if where:
