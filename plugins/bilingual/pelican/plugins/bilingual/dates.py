@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from babel import Locale
 from babel.dates import format_date as babel_format_date
@@ -26,8 +27,12 @@ def format_time(value: dt.datetime | dt.time, locale: str, fmt: str = "short") -
     return babel_format_time(value, fmt, locale=locale)
 
 
+@lru_cache(maxsize=1024)
 def format_date_range(start: dt.date, end: dt.date, locale: str) -> str:
     """``28.–30. Juni 2017`` / ``28–30 июня 2017 г.``
+
+    Remembered: a theme shows the conference's dates on every page, and Babel
+    takes a while to put a range together.
 
     CLDR's interval patterns exist for the abbreviated month (``yMMMd``);
     written out in full the month reads better on a conference page, and in
