@@ -30,8 +30,11 @@ from .warm import TemplateBytecode
 # Pelican's reader cache keeps each Markdown file's converted text until the
 # file changes (by its mtime), so a save converts one file, not all; plugins
 # still see every content object made anew. Uncompressed: saving it is faster.
+# Markdown is converted in this process: forking a process that runs the
+# server's and the watcher's threads could copy a lock another thread holds.
 PREVIEW_SETTINGS: dict[str, Any] = {
     "SECURITY_HEADERS": {},
+    "BILINGUAL_READ_PROCESSES": 1,
     "CACHE_CONTENT": True,
     "CONTENT_CACHING_LAYER": "reader",
     "GZIP_CACHE": False,

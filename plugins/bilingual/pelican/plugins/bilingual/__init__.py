@@ -43,7 +43,7 @@ from .runtime import Runtime, current, set_current
 from .sitemap import write_sitemap
 from .slugs import slugify
 from .states import check
-from .template_code import SharedTemplateCode, share_compiled_templates
+from .template_code import SharedTemplateCode, cache_folder, share_compiled_templates
 from .templating import install
 from .writer import LanguageWriter
 
@@ -128,7 +128,10 @@ def install_templates(generator: Any) -> None:
     install(generator.env)
     # One compiled copy of each template per run, whichever generator renders it.
     runtime = current()
-    shared = runtime.extras.setdefault("template_code", SharedTemplateCode())
+    shared = runtime.extras.get("template_code")
+    if shared is None:
+        folder = cache_folder(generator.settings)
+        shared = runtime.extras["template_code"] = SharedTemplateCode(folder)
     share_compiled_templates(generator.env, shared)
 
 

@@ -32,11 +32,14 @@ DEFAULTS: dict[str, Any] = {
     "BILINGUAL_NOT_FOUND_SAVE_AS": "404.html",
     "BILINGUAL_STRICT": False,
     "BILINGUAL_SITEMAP": True,
-    # Markdown converted in this many processes (0: one per core) for a cold
-    # build of at least BILINGUAL_PARALLEL_MIN_FILES files (parallel.py); off
-    # by default: on a busy 2-core machine it did not pay (bench/RESULTS.md).
-    "BILINGUAL_READ_PROCESSES": 1,
+    # Markdown converted in this many processes (0: one per core; 1: serially)
+    # for a cold build of at least BILINGUAL_PARALLEL_MIN_FILES files
+    # (parallel.py; measured in bench/RESULTS.md).
+    "BILINGUAL_READ_PROCESSES": 0,
     "BILINGUAL_PARALLEL_MIN_FILES": 200,
+    # Compiled templates kept for the next build (template_code.py): True for
+    # ``templates`` in CACHE_PATH, a folder, or False (compiled in every build).
+    "BILINGUAL_TEMPLATE_CACHE": True,
 }
 
 # The lists the plugin writes once per language, and where they go unless the

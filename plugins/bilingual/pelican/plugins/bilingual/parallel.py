@@ -3,8 +3,8 @@
 Python-Markdown takes two thirds of a large site's build, one file after the
 other. Before Pelican reads anything, a cold build (no content cache to load)
 of at least ``BILINGUAL_PARALLEL_MIN_FILES`` (200) Markdown files converts them in
-``BILINGUAL_READ_PROCESSES`` forked processes (0: one per core; the default, 1,
-reads serially: on a busy 2-core machine it did not pay, see bench/RESULTS.md); the
+``BILINGUAL_READ_PROCESSES`` forked processes (0, the default: one per core; 1:
+serially; measured in bench/RESULTS.md); the
 reader then takes each file's HTML and raw metadata from there, and does the
 rest – metadata fields, Pelican's own processing – in the build's process, in
 Pelican's order, as in a serial build. A worker converts with one reused
@@ -24,6 +24,8 @@ from typing import Any
 from markdown import Markdown
 from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
+
+from .config import DEFAULTS
 
 MARKDOWN_EXTENSIONS = ("md", "markdown", "mkd", "mdown")
 
@@ -74,7 +76,7 @@ def _convert(path: str) -> tuple[str, tuple[tuple[int, int], str, dict[str, list
 
 
 def processes(settings: dict[str, Any]) -> int:
-    wanted = settings.get("BILINGUAL_READ_PROCESSES", 1)
+    wanted = settings.get("BILINGUAL_READ_PROCESSES", DEFAULTS["BILINGUAL_READ_PROCESSES"])
     if wanted == 0:  # one per core
         wanted = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
     return max(int(wanted or 1), 1)
@@ -86,7 +88,7 @@ def wanted(settings: dict[str, Any], files: list[str]) -> bool:
         return False  # a warm rebuild reads only what changed
     if "fork" not in multiprocessing.get_all_start_methods():
         return False
-    minimum = settings.get("BILINGUAL_PARALLEL_MIN_FILES", 200)
+    minimum = settings.get("BILINGUAL_PARALLEL_MIN_FILES", DEFAULTS["BILINGUAL_PARALLEL_MIN_FILES"])
     return processes(settings) > 1 and len(files) >= minimum
 
 

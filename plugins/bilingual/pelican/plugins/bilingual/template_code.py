@@ -1,21 +1,29 @@
-"""Each template compiled once per run, not once per generator.
+"""Each template compiled once, not once per generator and build.
 
 Pelican gives every generator (articles, pages, static files, the plugin's
 lists, a site's own) a Jinja environment of its own, and each compiles every
 template it renders from its source: on a small site compiling the theme took
 more time than rendering it. Environments made alike share the compiled code
-through this in-memory bytecode cache; nothing is kept on disk, so a cold
-build stays a cold build and a changed template is compiled afresh (the cache
-checks the source).
+through this bytecode cache, in memory for the run and, with
+``BILINGUAL_TEMPLATE_CACHE`` (default: ``templates`` in Pelican's
+``CACHE_PATH``), on disk for the next build, as Python keeps ``__pycache__``.
+A template is compiled afresh when its source, its file, the environment's
+options or the Python and Jinja versions differ (Jinja checks the last two in
+each file), so the output is what a compile from source gives.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
+import tempfile
+from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
 from jinja2.bccache import Bucket, BytecodeCache
+
+from .config import DEFAULTS
 
 # What the compiled code of a template depends on besides its source.
 _COMPILE_OPTIONS = (
@@ -47,10 +55,12 @@ def _signature(env: Environment) -> str:
 
 
 class SharedTemplateCode(BytecodeCache):
-    """Compiled templates by name, file, source and the environment's options."""
+    """Compiled templates by name, file, source and the environment's options,
+    in memory and, given a ``folder``, on disk."""
 
-    def __init__(self) -> None:
+    def __init__(self, folder: str | Path | None = None) -> None:
         self._code: dict[str, bytes] = {}
+        self.folder = Path(folder) if folder else None
 
     def get_bucket(self, environment: Environment, name: str, filename: str | None, source: str):
         key = hashlib.sha1(
@@ -62,14 +72,41 @@ class SharedTemplateCode(BytecodeCache):
 
     def load_bytecode(self, bucket: Bucket) -> None:
         code = self._code.get(bucket.key)
+        if code is None and self.folder is not None:
+            try:
+                code = (self.folder / f"{bucket.key}.jinja").read_bytes()
+            except OSError:
+                return
         if code is not None:
-            bucket.bytecode_from_string(code)
+            try:
+                bucket.bytecode_from_string(code)  # stays empty if stale: compiled again
+            except Exception:  # a damaged file: compiled again
+                bucket.reset()
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        self._code[bucket.key] = bucket.bytecode_to_string()
+        code = self._code[bucket.key] = bucket.bytecode_to_string()
+        if self.folder is None:
+            return
+        # Written whole or not at all: builds running side by side share the folder.
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
+            with os.fdopen(handle, "wb") as file:
+                file.write(code)
+            os.replace(temporary, self.folder / f"{bucket.key}.jinja")
+        except OSError:
+            pass  # a read-only checkout builds all the same, compiling each time
 
     def clear(self) -> None:
         self._code.clear()
+
+
+def cache_folder(settings: dict[str, Any]) -> Path | None:
+    """Where compiled templates are kept between builds (None: not kept)."""
+    wanted = settings.get("BILINGUAL_TEMPLATE_CACHE", DEFAULTS["BILINGUAL_TEMPLATE_CACHE"])
+    if wanted is True:
+        return Path(settings.get("CACHE_PATH") or "cache") / "templates"
+    return Path(wanted) if wanted else None
 
 
 def share_compiled_templates(env: Environment, cache: Any) -> None:
