@@ -38,12 +38,18 @@ class Claim:
     path: str  # below the output folder, as the site wrote it
     what: str  # names the writer in a message: "the landing page", "content/pages/x.md"
     where: str = "settings"  # the file the problem is reported at
-    line: int = 0
+    # The line there, or the metadata field whose line it is: looked up only
+    # for a problem (every item of a large site makes a claim; few clash).
+    at: int | str = 0
     field: str = ""  # how the problem starts: "Save_as 'x'"; default: "'x'"
 
     @property
     def head(self) -> str:
         return self.field or f"'{self.path}'"
+
+    @property
+    def line(self) -> int:
+        return line_of(self.where, self.at) if isinstance(self.at, str) else self.at
 
 
 RESERVED = "reserved_addresses"  # runtime.extras: files other plugins write themselves
@@ -86,7 +92,7 @@ def content_claim(item: Any, save_as: str | None = None, what: str | None = None
         field, line_field = f"its address '{save_as}' (made from its {origin})", origin
     if is_draft(item):
         field, what = f"the draft's {field}", what or f"the draft {shown}"
-    return Claim(save_as, what or shown, source, line_of(source, line_field), field)
+    return Claim(save_as, what or shown, source, line_field, field)
 
 
 def outside_output(item: Any) -> Problem | None:

@@ -21,9 +21,7 @@ an editor almost always meant it as metadata or forgot the blank line. A BOM
 
 from __future__ import annotations
 
-import os
 import re
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -135,35 +133,13 @@ def parse(text: str, path: str | Path = "") -> FrontMatter:
     return result
 
 
-# Front matter already parsed, by file: several checks read the same file in one
-# build, and the live preview builds again after every save. A file counts as
-# unchanged while its size, inode and modification time stay – unless it was
-# modified within a second of being read: a file system may keep times in steps
-# of milliseconds or more, so a second save in the same step would look
-# unchanged (git's "racy" entries; those files are read again each time).
-_parsed: dict[str, tuple[tuple[int, int, int], FrontMatter]] = {}
-_PARSED_LIMIT = 20_000  # files; a test run makes many small sites in one process
-_RACY_NS = 1_000_000_000
-
-
 def read(path: str | Path) -> FrontMatter:
     """Read a file's front matter (UTF-8, as Pelican reads it).
 
     Read as bytes: ``read_text`` would turn Windows line ends into ``\\n``,
-    and the writer must give them back as they were. The result is shared
-    with every other reader of the same file as it is now: do not change it.
+    and the writer must give them back as they were.
     """
-    stat = os.stat(path)
-    stamp = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
-    known = _parsed.get(str(path))
-    if known is not None and known[0] == stamp:
-        return known[1]
-    matter = parse(Path(path).read_bytes().decode("utf-8"), path)
-    if time.time_ns() - stat.st_mtime_ns > _RACY_NS:
-        if len(_parsed) >= _PARSED_LIMIT:
-            _parsed.clear()
-        _parsed[str(path)] = (stamp, matter)
-    return matter
+    return parse(Path(path).read_bytes().decode("utf-8"), path)
 
 
 def line_of(path: str | Path, name: str) -> int:

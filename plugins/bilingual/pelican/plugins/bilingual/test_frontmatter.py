@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from pelican.plugins.bilingual import frontmatter
@@ -146,25 +145,3 @@ def test_hash_ignores_bom_and_line_ends(tmp_path):
     unix = write(tmp_path, "Title: A\nSummary: s\n\nBody\nmore\n", "unix.md")
     windows = write(tmp_path, "\ufeffTitle: A\r\nSummary: s\r\n\r\nBody\r\nmore\r\n", "win.md")
     assert text_hash(unix) == text_hash(windows)
-
-
-def test_a_file_saved_again_is_read_again_however_soon(tmp_path):
-    """Front matter is remembered while a file stays as it is; a save in the same
-    tick of the file system's clock, with the same size, still counts."""
-    path = tmp_path / "a.md"
-    path.write_text("Key: one\n\nText\n", encoding="utf-8")
-    first = path.stat().st_mtime_ns
-    assert frontmatter.read(path).value("Key") == "one"
-    path.write_text("Key: two\n\nText\n", encoding="utf-8")
-    os.utime(path, ns=(first, first))  # a clock in coarse steps: the same time again
-    assert frontmatter.read(path).value("Key") == "two"
-
-
-def test_an_older_file_is_read_again_once_it_changes(tmp_path):
-    path = tmp_path / "a.md"
-    path.write_text("Key: one\n\nText\n", encoding="utf-8")
-    os.utime(path, (1_000_000_000, 1_000_000_000))  # saved long ago: remembered
-    assert frontmatter.read(path).value("Key") == "one"
-    assert frontmatter.read(path) is frontmatter.read(path)
-    path.write_text("Key: three\n\nText\n", encoding="utf-8")
-    assert frontmatter.read(path).value("Key") == "three"

@@ -75,7 +75,7 @@ class LanguageWriter(Writer):
             claim = self._writing or Claim(relative, "another writer")
             if normal(claim.path) != relative:  # a later page of a paginated list
                 what = f"a page of {claim.what}"
-                claim = Claim(relative, what, claim.where, claim.line, f"'{relative}' ({what})")
+                claim = Claim(relative, what, claim.where, claim.at, f"'{relative}' ({what})")
             first = self._written.setdefault(filename, claim)
             if first is not claim:
                 if claim.where == "settings" and first.where != "settings":
