@@ -23,13 +23,14 @@ from pelican.settings import read_settings
 
 from .collect import ErrorRecords, problems_of
 from .problems import Problem
-from .warm import TemplateBytecode
 
 # The reload script must not meet the site's Content-Security-Policy, which
 # forbids every script: preview builds leave the security headers out.
 # Pelican's reader cache keeps each Markdown file's converted text until the
 # file changes (by its mtime), so a save converts one file, not all; plugins
 # still see every content object made anew. Uncompressed: saving it is faster.
+# The bilingual plugin keeps the compiled templates there too (templates/), so
+# only a changed template is compiled again.
 # Markdown is converted in this process: forking a process that runs the
 # server's and the watcher's threads could copy a lock another thread holds.
 PREVIEW_SETTINGS: dict[str, Any] = {
@@ -57,7 +58,6 @@ class Builder:
         self.settings_file = settings_file.resolve()
         self.output = output.resolve()
         self.root = root.resolve()
-        self.templates = TemplateBytecode()
         # The preview's own cache folder (cache/ is ignored by git). A build
         # loads only what this process wrote with the same settings.
         self.cache = self.root / "cache" / "preview"
@@ -81,8 +81,6 @@ class Builder:
             self._forget_settings(modules_before)
             # Settings files often put their folder on sys.path; once is enough.
             sys.path[:] = list(dict.fromkeys(sys.path))
-        jinja = dict(settings.get("JINJA_ENVIRONMENT") or {})
-        settings["JINJA_ENVIRONMENT"] = {**jinja, "bytecode_cache": self.templates}
         return settings
 
     def settings_changed(self) -> None:
