@@ -49,11 +49,12 @@ def _settings_problem(settings: str) -> str | None:
     import runpy
     import traceback
 
-    from preview.problems import from_exception
-
     try:
         runpy.run_path(str(_settings_path(settings)))
     except Exception as error:  # a settings file is Python: any mistake
+        # Only now: the preview package brings Pelican (a quarter of a second).
+        from preview.problems import from_exception
+
         installed = (sys.prefix, sys.base_prefix, str(Path(__file__).resolve()))
         own = [
             Path(frame.filename)

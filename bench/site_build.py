@@ -6,8 +6,10 @@
 Three variants take turns in every round, so the machine's load of the moment
 touches all of them alike:
 
-* ``before``: the project at ``--before`` (default: the commit this bench was
-  added in's parent), checked out into a temporary worktree;
+* ``before``: the generator (plugins, ``tasks.py``) at ``--before`` (default:
+  the parent of the commit that added this bench), checked out into a
+  temporary worktree, building the working tree's content, theme and
+  settings: the same site;
 * ``first``: the working tree, with no compiled templates kept from an earlier
   build (a fresh clone's first build);
 * ``next``: the working tree, with the compiled templates the previous build
@@ -88,9 +90,14 @@ def main() -> None:
     load_before = " ".join(f"{x:.2f}" for x in os.getloadavg())
     with tempfile.TemporaryDirectory(prefix="site-build-") as tmp:
         scratch = Path(tmp)
-        worktree = scratch / "before"
+        worktree = scratch / "checkout"
         git("worktree", "add", "--detach", str(worktree), before)
         try:
+            for name in ("content", "theme"):
+                shutil.rmtree(worktree / name)
+                shutil.copytree(ROOT / name, worktree / name)
+            for name in ("pelicanconf.py", "publishconf.py"):
+                shutil.copy2(ROOT / name, worktree / name)
             variants = {"before": worktree, "first": ROOT, "next": ROOT}
             walls: dict[str, list[float]] = {name: [] for name in variants}
             cpus: dict[str, list[float]] = {name: [] for name in variants}
