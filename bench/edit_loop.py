@@ -244,10 +244,7 @@ def main() -> None:
         )
     print(text)
     if not arguments.no_write:
-        results = ROOT / "bench" / "RESULTS.md"
-        with results.open("a", encoding="utf-8") as handle:
-            handle.write("\n" + text)
-        print(f"appended to {results.relative_to(ROOT)}")
+        latency.append_to_results(text)
 
 
 if __name__ == "__main__":

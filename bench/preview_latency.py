@@ -417,6 +417,14 @@ def report(
     return "\n".join(lines) + "\n"
 
 
+def append_to_results(text: str) -> None:
+    """Add a bench's report to bench/RESULTS.md (every bench here reports so)."""
+    results = ROOT / "bench" / "RESULTS.md"
+    with results.open("a", encoding="utf-8") as handle:
+        handle.write("\n" + text)
+    print(f"appended to {results.relative_to(ROOT)}")
+
+
 def chromium_version() -> str:
     result = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True)
     found = re.search(r"\d+(\.\d+)+", result.stdout)
@@ -513,10 +521,7 @@ def main() -> None:
         )
     print(text)
     if not arguments.no_write:
-        results = ROOT / "bench" / "RESULTS.md"
-        with results.open("a", encoding="utf-8") as handle:
-            handle.write("\n" + text)
-        print(f"appended to {results.relative_to(ROOT)}")
+        append_to_results(text)
 
 
 if __name__ == "__main__":
