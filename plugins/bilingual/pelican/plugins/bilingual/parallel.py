@@ -77,7 +77,7 @@ def _convert(path: str) -> tuple[str, tuple[tuple[int, int], str, dict[str, list
 
 def processes(settings: dict[str, Any]) -> int:
     wanted = settings.get("BILINGUAL_READ_PROCESSES", DEFAULTS["BILINGUAL_READ_PROCESSES"])
-    if wanted == 0:  # one per core
+    if wanted == 0:  # one per core the process may use; Linux tells, and forks safely
         wanted = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
     return max(int(wanted or 1), 1)
 
