@@ -18,6 +18,7 @@ from typing import Any
 
 from pelican import signals
 from pelican.generators import Generator
+from pelican.plugins.bilingual.addresses import reserve
 from pelican.plugins.bilingual.errors import Problem, stop_on
 from pelican.plugins.bilingual.lifecycle import on_run_start
 
@@ -67,13 +68,18 @@ def install_templates(generator: Any) -> None:
 class FaviconGenerator(Generator):
     """Writes the favicon the theme links, from the conference's short name."""
 
+    def save_as(self) -> str:
+        return f"{self.settings.get('THEME_STATIC_DIR', 'theme')}/favicon.svg"
+
     def generate_context(self) -> None:
-        """Nothing to read: the text comes from the settings."""
+        """Nothing to read: the text comes from the settings. The file is
+        claimed, so that no page or static file takes its place unnoticed."""
+        reserve(self.save_as(), "the favicon (made from the conference's short name)")
 
     def generate_output(self, writer: Any) -> None:
-        path = Path(self.output_path) / self.settings.get("THEME_STATIC_DIR", "theme")
-        path.mkdir(parents=True, exist_ok=True)
-        (path / "favicon.svg").write_bytes(favicon_svg(facts().short_name))
+        path = Path(self.output_path) / self.save_as()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(favicon_svg(facts().short_name))
 
 
 def check_news(generator: Any) -> None:

@@ -19,6 +19,7 @@ from xml.etree.ElementTree import Element
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 from pelican import signals
+from pelican.plugins.bilingual.addresses import reserve
 
 from .raw_links import RawLinks
 
@@ -70,6 +71,13 @@ def install_templates(generator: Any) -> None:
     )
 
 
+def claim_headers(generator: Any) -> None:
+    """The security headers file is claimed once per run (there is one
+    articles generator), so that no page takes its place unnoticed."""
+    if generator.settings.get("SECURITY_HEADERS"):
+        reserve("_headers", "the security headers (_headers)")
+
+
 def write_headers(pelican: Any) -> None:
     headers = pelican.settings.get("SECURITY_HEADERS", {})
     if not headers:
@@ -82,4 +90,5 @@ def write_headers(pelican: Any) -> None:
 def register() -> None:
     signals.initialized.connect(configure)
     signals.generator_init.connect(install_templates)
+    signals.article_generator_init.connect(claim_headers)
     signals.finalized.connect(write_headers)
