@@ -14,6 +14,7 @@ each file), so the output is what a compile from source gives.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import tempfile
@@ -88,14 +89,17 @@ class SharedTemplateCode(BytecodeCache):
         if self.folder is None:
             return
         # Written whole or not at all: builds running side by side share the folder.
+        temporary = None
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
             with os.fdopen(handle, "wb") as file:
                 file.write(code)
             os.replace(temporary, self.folder / f"{bucket.key}.jinja")
-        except OSError:
-            pass  # a read-only checkout builds all the same, compiling each time
+        except OSError:  # a read-only checkout, a full disk: compiled in each build
+            if temporary is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(temporary)
 
     def clear(self) -> None:
         self._code.clear()
