@@ -7,6 +7,7 @@ half-built site behind.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import shlex
@@ -311,12 +312,7 @@ def _relative(path: str) -> str:
 
 def _shown(problem: Any) -> str:
     """A problem as ``path:line: message``, the path relative to the project."""
-    where = _relative(problem.path)
-    return (
-        f"{where}:{problem.line}: {problem.message}"
-        if problem.line
-        else f"{where}: {problem.message}"
-    )
+    return str(dataclasses.replace(problem, path=_relative(problem.path)))
 
 
 def _settings_placeholders(path: Path) -> list[Any]:

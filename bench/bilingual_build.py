@@ -197,24 +197,6 @@ BILINGUAL_SETTINGS = {{
 }}
 BILINGUAL_SETTINGS["ru"]["SITENAME"] = "Бенч"
 """,
-    "bilingual_serial": COMMON
-    + """
-PLUGINS = ["bilingual"]
-BILINGUAL_READ_PROCESSES = 1  # Markdown converted in the build's own process
-DIRECT_TEMPLATES = []
-PAGE_URL = "{{lang}}/{{slug}}/"
-PAGE_SAVE_AS = "{{lang}}/{{slug}}/index.html"
-ARTICLE_URL = "{{lang}}/news/{{slug}}/"
-ARTICLE_SAVE_AS = "{{lang}}/news/{{slug}}/index.html"
-BILINGUAL_LANGUAGES = {{"de": {{"name": "Deutsch"}}, "ru": {{"name": "Русский"}}}}
-BILINGUAL_MENUS = {{"main": ["k0", "k1", "k2", "k3", "k4"]}}
-BILINGUAL_SITEMAP = False
-BILINGUAL_SETTINGS = {{
-    lang: {{"NEWS_URL": f"{{lang}}/news/", "NEWS_SAVE_AS": f"{{lang}}/news/index.html"}}
-    for lang in ("de", "ru")
-}}
-BILINGUAL_SETTINGS["ru"]["SITENAME"] = "Бенч"
-""",
     "i18n_subsites": COMMON
     + """
 PLUGINS = ["i18n_subsites"]
@@ -243,6 +225,8 @@ def _gettext(ctx, message):
 JINJA_GLOBALS = {{"_": _gettext}}
 """,
 }
+# The same with every Markdown file converted in the build's own process.
+SETTINGS["bilingual_serial"] = SETTINGS["bilingual"] + "BILINGUAL_READ_PROCESSES = 1\n"
 
 HUGO_CONFIG = """
 defaultContentLanguage = "de"

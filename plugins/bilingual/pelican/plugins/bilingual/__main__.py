@@ -19,6 +19,7 @@ that does not exist.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 from collections.abc import Sequence
@@ -32,12 +33,7 @@ def _relative(path: str) -> str:
 
 
 def _line(problem: Problem) -> str:
-    where = _relative(problem.path)
-    return (
-        f"{where}:{problem.line}: {problem.message}"
-        if problem.line
-        else f"{where}: {problem.message}"
-    )
+    return str(dataclasses.replace(problem, path=_relative(problem.path)))
 
 
 def status(settings: str, strict: bool) -> int:
