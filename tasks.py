@@ -7,7 +7,6 @@ half-built site behind.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import re
 import shlex
@@ -312,7 +311,12 @@ def _relative(path: str) -> str:
 
 def _shown(problem: Any) -> str:
     """A problem as ``path:line: message``, the path relative to the project."""
-    return str(dataclasses.replace(problem, path=_relative(problem.path)))
+    where = _relative(problem.path)
+    return (
+        f"{where}:{problem.line}: {problem.message}"
+        if problem.line
+        else f"{where}: {problem.message}"
+    )
 
 
 def _settings_placeholders(path: Path) -> list[Any]:

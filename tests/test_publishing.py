@@ -72,10 +72,9 @@ def test_the_workflow_deploys_only_what_passed_the_publish_check():
 def broken_copy(tmp: Path) -> tuple[Path, Path, int]:
     """The fixture conference with an editor's mistake; its settings, file and line."""
     source = next_conference(tmp)
+    source.edit("pages/ru/kontakty.md", "Summary:", "Sumary:")
+    line = source.line_of("pages/ru/kontakty.md", "Sumary:")
     page = source.content / "pages/ru/kontakty.md"
-    text = page.read_text(encoding="utf-8")
-    page.write_text(text.replace("Summary:", "Sumary:", 1), encoding="utf-8")
-    line = next(n for n, t in enumerate(page.read_text().splitlines(), 1) if "Sumary:" in t)
     return write_settings(tmp, content=source.content, folder=source.folder), page, line
 
 

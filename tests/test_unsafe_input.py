@@ -24,12 +24,6 @@ SCRIPT = "<script>alert(1)</script>"
 QUOTE = '" onmouseover="alert(2)'
 
 
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def live_scripts(page: BeautifulSoup) -> list[str]:
     """Script elements other than structured data (the site has no JavaScript)."""
     return [str(s) for s in page.select("script") if s.get("type") != "application/ld+json"]
@@ -45,27 +39,30 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """One build with hostile text in metadata, the program, settings and raw HTML."""
     tmp = tmp_path_factory.mktemp("hostile")
     source = next_conference(tmp)
-    pages, news = source.content / "pages" / "de", source.content / "news" / "de"
-    edit(pages / "anreise.md", "Title: Anreise nach Halle", f"Title: Anreise {SCRIPT} & {QUOTE}")
-    edit(pages / "anreise.md", "Summary: ", f"Summary: {SCRIPT} ")
-    edit(
-        pages / "anreise.md",
+    source.edit(
+        "pages/de/anreise.md", "Title: Anreise nach Halle", f"Title: Anreise {SCRIPT} & {QUOTE}"
+    )
+    source.edit("pages/de/anreise.md", "Summary: ", f"Summary: {SCRIPT} ")
+    source.edit(
+        "pages/de/anreise.md",
         "## Halle (Saale)",
         '## Halle (Saale)\n\n<a href="https://raw.example/">raw</a>'
         ' <a target="_blank" rel="nofollow" href="http://blank.example/">blank</a>\n',
     )
-    edit(pages / "programm.md", "| Eröffnung der Konferenz |", f"| Eröffnung {SCRIPT} {QUOTE} |")
-    edit(pages / "programm.md", "place room-a: Raum A", f"place room-a: Raum {SCRIPT}")
-    edit(pages / "anreise.md", "Menu_title: Anreise", f"Menu_title: Anreise {SCRIPT}")
-    edit(
-        pages / "programm.md",
+    source.edit(
+        "pages/de/programm.md", "| Eröffnung der Konferenz |", f"| Eröffnung {SCRIPT} {QUOTE} |"
+    )
+    source.edit("pages/de/programm.md", "place room-a: Raum A", f"place room-a: Raum {SCRIPT}")
+    source.edit("pages/de/anreise.md", "Menu_title: Anreise", f"Menu_title: Anreise {SCRIPT}")
+    source.edit(
+        "pages/de/programm.md",
         "| Abendempfang der Stadt | hall",
         f"| Empfang | hall\n    Mit {SCRIPT}",
     )
-    invitation = news / "2027-05-01-einladung.md"
-    edit(invitation, "Title: Einladung", f"Title: Einladung {SCRIPT}")
-    edit(invitation, "Summary: ", f"Summary: {SCRIPT} ")
-    edit(invitation, "Tags: Einladung", f"Tags: Einladung {SCRIPT}")
+    invitation = "news/de/2027-05-01-einladung.md"
+    source.edit(invitation, "Title: Einladung", f"Title: Einladung {SCRIPT}")
+    source.edit(invitation, "Summary: ", f"Summary: {SCRIPT} ")
+    source.edit(invitation, "Tags: Einladung", f"Tags: Einladung {SCRIPT}")
     built = build_source(
         source,
         tmp,
@@ -182,7 +179,7 @@ def test_a_link_to_a_file_outside_content_is_refused(tmp_path: Path) -> None:
     source = next_conference(tmp_path)
     (tmp_path / "secret.txt").write_text("SECRET-TEXT", encoding="utf-8")
     link = "{static}/../../secret.txt"
-    edit(source.content / "pages" / "de" / "anreise.md", "## Halle", f"[Plan]({link})\n\n## Halle")
+    source.edit("pages/de/anreise.md", "## Halle", f"[Plan]({link})\n\n## Halle")
     before = output_online(tmp_path)
     lines = stopped(build_source(source, tmp_path), before)
     assert lines == [

@@ -118,7 +118,6 @@ def install_filter(generator: Any) -> None:
     generator.env.filters["quiet_gaps"] = lambda text, lang: quiet_html(
         str(text), label_for(settings, lang)
     )
-    generator.env.filters["gaps_of"] = gaps_of
     generator.env.filters["gap"] = lambda text, lang: gap_html(str(text), label_for(settings, lang))
 
 

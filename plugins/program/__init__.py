@@ -239,15 +239,16 @@ class ProgramFilesGenerator(Generator):
             if program is None:
                 continue
             page = registry.get(_settings("PROGRAM_KEY", "program"), lang)
-            self._write(program, program.sessions, page, page.title, lang)
+            places = _place_names(program, lang)  # once per language, for every file
+            self._write(program, program.sessions, page, page.title, lang, places)
             for session in program.sessions:
                 save_as = session_calendar_path(calendar_path(page), session)
-                self._write(program, [session], page, session.title, lang, save_as)
+                self._write(program, [session], page, session.title, lang, places, save_as)
             for key in group_keys():
                 group_page = registry.get(key, lang)
                 if group_page is not None:
                     sessions = my_conference(program, key)
-                    self._write(program, sessions, group_page, group_page.title, lang)
+                    self._write(program, sessions, group_page, group_page.title, lang, places)
 
     def _write(
         self,
@@ -256,6 +257,7 @@ class ProgramFilesGenerator(Generator):
         page: Any,
         title: str,
         lang: str,
+        places: dict[str, str],
         save_as: str | None = None,
     ) -> None:
         conference = facts()
@@ -269,7 +271,7 @@ class ProgramFilesGenerator(Generator):
             namespace=_settings("PROGRAM_UID_NAMESPACE") or conference.slug,
             stamp=stamp,
             url=_absolute(page.url),
-            place_name=_place_names(program, lang),
+            place_name=places,
         )
         path = Path(self.output_path) / save_as
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -20,14 +20,11 @@ CHECKED_SETTINGS = ("REGISTRATION_URL", "SITEURL")
 STAR_IMPORT = re.compile(r"^from\s+([\w.]+)\s+import\s+\*", re.M)
 
 
-MARKDOWN_EXTENSIONS = {"md", "markdown", "mdown", "mkd"}
-
-
-def content_markers(content: Path, extensions: set[str] | None = None) -> list[Problem]:
-    """Every marker in every file Pelican reads (``placeholders.sources.read_extensions``;
-    without it, every Markdown extension), named at the line where it starts."""
+def content_markers(content: Path, extensions: set[str]) -> list[Problem]:
+    """Every marker in every file Pelican reads (``extensions``, from
+    ``placeholders.sources.read_extensions``), named at the line where it starts."""
     problems = []
-    for path in content_files(content, extensions or MARKDOWN_EXTENSIONS):
+    for path in content_files(content, extensions):
         text = path.read_text(encoding="utf-8", errors="replace")
         for number, gap in markers(text):
             problems.append(Problem(str(path), number, f"not known yet: {gap}"))

@@ -28,6 +28,8 @@ from pelican.utils import pelican_open
 from .config import DEFAULTS
 
 MARKDOWN_EXTENSIONS = ("md", "markdown", "mkd", "mdown")
+# Seconds without a converted file after which the workers are given up on.
+STALL_SECONDS = 10.0
 
 # The converted files of the current run: path -> (stamp, html, raw metadata).
 _converted: dict[str, tuple[tuple[int, int], str, dict[str, list[str]]]] = {}
@@ -108,7 +110,17 @@ def convert_ahead(pelican: Any) -> None:
     count = processes(settings)
     chunk = max(len(files) // (count * 8), 1)
     with multiprocessing.get_context("fork").Pool(count) as pool:
-        for path, result in pool.imap_unordered(_convert, files, chunksize=chunk):
+        results = pool.imap_unordered(_convert, files, chunksize=chunk)
+        while True:
+            try:
+                path, result = results.next(timeout=STALL_SECONDS)
+            except StopIteration:
+                break
+            except multiprocessing.TimeoutError:
+                # A file that takes this long (a pathological one) is read in the
+                # build's process with the rest, where a site's own time limit
+                # applies (leaving the pool ends the workers).
+                break
             if result is not None:
                 _converted[path] = result
 

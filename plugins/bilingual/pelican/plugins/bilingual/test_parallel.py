@@ -67,3 +67,21 @@ def test_small_sites_and_warm_rebuilds_read_serially(site: Site):
     assert parallel.wanted(settings, files)
     settings.update(CACHE_CONTENT=True, LOAD_CONTENT_CACHE=True)
     assert not parallel.wanted(settings, files)
+
+
+def test_stalled_workers_leave_the_files_to_the_build(site: Site, monkeypatch: pytest.MonkeyPatch):
+    """Workers that send nothing in time are given up on; the build's process
+    reads every file itself (where a site's time limit applies) – same bytes."""
+    add_texts(site)
+    site.build(OUTPUT_PATH=str(site.root / "serial"), BILINGUAL_READ_PROCESSES=1)
+    monkeypatch.setattr(parallel, "STALL_SECONDS", 0.0)
+    taken: list[str] = []
+    original = parallel.take
+    monkeypatch.setattr(parallel, "take", lambda path: taken.append(path) or original(path))
+    site.build(
+        OUTPUT_PATH=str(site.root / "stalled"),
+        BILINGUAL_READ_PROCESSES=2,
+        BILINGUAL_PARALLEL_MIN_FILES=1,
+    )
+    assert taken, "the reader did not ask for converted files"
+    assert files_of(site.root / "stalled") == files_of(site.root / "serial")
