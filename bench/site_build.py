@@ -24,7 +24,6 @@ are compared file by file: the figures mean nothing if the sites differ.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import os
 import shutil
 import statistics
@@ -34,26 +33,19 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).parent))
+
+import preview_latency as latency
+
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def git(*arguments: str, cwd: Path = ROOT) -> str:
-    command = ["git", *arguments]
-    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=True).stdout
 
 
 def default_before() -> str:
     """The commit before this bench was added (the state it was written to compare)."""
-    added = git("log", "--format=%h", "--diff-filter=A", "--", "bench/site_build.py").split()
+    added = latency.git(
+        "log", "--format=%h", "--diff-filter=A", "--", "bench/site_build.py"
+    ).split()
     return f"{added[-1]}^" if added else "HEAD"
-
-
-def fingerprint(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 def build(project: Path, output: Path) -> tuple[float, float]:
@@ -77,21 +69,17 @@ def build(project: Path, output: Path) -> tuple[float, float]:
     return wall, cpu
 
 
-def span(values: list[float]) -> str:
-    return f"{min(values):.2f}–{max(values):.2f}"
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=8)
     parser.add_argument("--before", default=None, help="revision to compare with")
     arguments = parser.parse_args()
     before = arguments.before or default_before()
-    load_before = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    load_before = latency.load()
     with tempfile.TemporaryDirectory(prefix="site-build-") as tmp:
         scratch = Path(tmp)
         worktree = scratch / "checkout"
-        git("worktree", "add", "--detach", str(worktree), before)
+        latency.git("worktree", "add", "--detach", str(worktree), before)
         try:
             for name in ("content", "theme"):
                 shutil.rmtree(worktree / name)
@@ -112,13 +100,13 @@ def main() -> None:
                     wall, cpu = build(variants[name], scratch / name)
                     walls[name].append(wall)
                     cpus[name].append(cpu)
-            sites = {name: fingerprint(scratch / name) for name in variants}
+            sites = {name: latency.fingerprint(scratch / name) for name in variants}
         finally:
-            git("worktree", "remove", "--force", str(worktree))
+            latency.git("worktree", "remove", "--force", str(worktree))
     same = all(site == sites["first"] for site in sites.values())
     print(
         f"{time.strftime('%Y-%m-%d')}; `--rounds {arguments.rounds}`; before = `{before}`"
-        f" ({git('rev-parse', '--short', before).strip()}); load average {load_before} before;"
+        f" ({latency.git('rev-parse', '--short', before).strip()}); load average {load_before} before;"
         f" the three sites {'byte-identical' if same else 'DIFFER'}.\n"
     )
     print("| variant | wall median (s) | min–max (s) | CPU median (s) | min–max (s) | ×before |")
@@ -126,9 +114,9 @@ def main() -> None:
     for name in variants:
         ratios = [w / b for w, b in zip(walls[name], walls["before"], strict=True)]
         print(
-            f"| {name} | {statistics.median(walls[name]):.2f} | {span(walls[name])}"
-            f" | {statistics.median(cpus[name]):.2f} | {span(cpus[name])}"
-            f" | {statistics.median(ratios):.2f} ({span(ratios)}) |"
+            f"| {name} | {statistics.median(walls[name]):.2f} | {latency.summary(walls[name])[1]}"
+            f" | {statistics.median(cpus[name]):.2f} | {latency.summary(cpus[name])[1]}"
+            f" | {statistics.median(ratios):.2f} ({latency.summary(ratios)[1]}) |"
         )
     if not same:
         raise SystemExit("the variants built different sites")

@@ -11,6 +11,7 @@ Germany, five days, other languages' addresses) proves it. Swap this site's
 
 from __future__ import annotations
 
+import copy
 import re
 import runpy
 import shutil
@@ -104,6 +105,14 @@ def spaces(text: str) -> str:
 def visible(node) -> str:
     """The text a reader sees."""
     return spaces(node.get_text(" "))
+
+
+def seen(node) -> str:
+    """What a sighted reader sees: the text without what only screen readers hear."""
+    node = copy.copy(node)
+    for hidden in node.select(".visually-hidden"):
+        hidden.decompose()
+    return " ".join(node.get_text(" ").split())
 
 
 def sitemap_alternates(built: Built) -> dict[str, dict[str, str]]:

@@ -321,8 +321,6 @@ def test_a_phone_sees_the_essentials_in_its_first_screen(
     registration, the program page its first session, within the first screen."""
     from pelican.plugins.bilingual.dates import format_date_range
 
-    from sites import spaces
-
     found = layouts(browser, server, pages_of(site, source), PHONE["width"])
     failures, heights = [], {}
     for path, layout in found.items():

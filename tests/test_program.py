@@ -3,7 +3,6 @@ the structured data and the print view."""
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import json
 import re
@@ -18,7 +17,7 @@ from conftest import Built, build_source
 from program.checks import check_program, compare
 from program.jsonld import script_safe
 from program.parser import parse
-from sites import Source, next_conference, spaces
+from sites import Source, next_conference, seen, spaces
 
 START, END = dt.date(2031, 9, 9), dt.date(2031, 9, 11)
 GOOD = """Title: P
@@ -237,14 +236,6 @@ def zones(source: Source) -> tuple[ZoneInfo, ZoneInfo]:
     return ZoneInfo(conference["timezone"]), ZoneInfo(conference["home_timezone"])
 
 
-def visible(node) -> str:
-    """What a sighted reader sees: the text without what only screen readers hear."""
-    node = copy.copy(node)
-    for hidden in node.select(".visually-hidden"):
-        hidden.decompose()
-    return " ".join(node.get_text(" ").split())
-
-
 @pytest.fixture(scope="module")
 def conference(tmp_path_factory: pytest.TempPathFactory) -> Source:
     """The fixture conference as written; tests that edit it make their own copy."""
@@ -372,7 +363,7 @@ def test_timetable_shows_every_day_parallel_groups_and_both_clocks(
     for row in sessions:
         time = page.select_one(f'[id="{row.key}"] .time')
         assert time.select_one("time")["datetime"] == row.starts(venue).isoformat()
-        assert f"({label}: {row.starts(venue).astimezone(home):%H:%M}" in visible(time), row
+        assert f"({label}: {row.starts(venue).astimezone(home):%H:%M}" in seen(time), row
 
 
 def test_a_placeholder_in_a_place_is_marked_in_its_language(conference: Source, built: Built):
@@ -386,10 +377,10 @@ def test_a_placeholder_in_a_place_is_marked_in_its_language(conference: Source, 
     # The page says once what is not known yet; the place carries a quiet mark
     # that a screen reader hears as the gap.
     notice = page.select(".place-gaps")
-    assert len(notice) == 1 and f"{label}: " in visible(notice[0]) and unknown in visible(notice[0])
-    assert visible(shown).endswith("*") and label not in visible(shown)
+    assert len(notice) == 1 and f"{label}: " in seen(notice[0]) and unknown in seen(notice[0])
+    assert seen(shown).endswith("*") and label not in seen(shown)
     assert spaces(shown.select_one(".tba-mark .visually-hidden").text) == f"({label}: {unknown})"
-    assert label not in " ".join(visible(p) for p in page.select(".session .place"))
+    assert label not in " ".join(seen(p) for p in page.select(".session .place"))
 
 
 def test_the_end_of_summer_time_moves_the_offset_and_the_home_clock(
@@ -410,7 +401,7 @@ def test_the_end_of_summer_time_moves_the_offset_and_the_home_clock(
         """The offset in the page's machine-readable time, and how far the home
         clock shown beside it is ahead."""
         time = page.select_one(f'[id="{row.key}"] .time')
-        start, _, home_start, _ = re.findall(r"\d\d:\d\d", visible(time))
+        start, _, home_start, _ = re.findall(r"\d\d:\d\d", seen(time))
         ahead = dt.datetime.strptime(home_start, "%H:%M") - dt.datetime.strptime(start, "%H:%M")
         return time.select_one("time")["datetime"][-6:], ahead
 

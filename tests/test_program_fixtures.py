@@ -7,7 +7,6 @@ and builds it with the real theme and plugins, as an editor would.
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import json
 from pathlib import Path
@@ -16,6 +15,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar
 
 from conftest import Built, run_pelican, theme_pages, write_settings, write_tree
+from sites import seen
 
 CONFERENCE = {
     "name": {
@@ -105,16 +105,8 @@ def line_of(built: Built, path: str, text: str) -> int:
     return next(number for number, line in enumerate(lines, 1) if text in line)
 
 
-def visible(node) -> str:
-    """What a sighted reader sees: the text without what only screen readers hear."""
-    node = copy.copy(node)
-    for hidden in node.select(".visually-hidden"):
-        hidden.decompose()
-    return " ".join(node.get_text(" ").split())
-
-
 def session_times(built: Built, url: str, key: str) -> str:
-    return visible(built.html(url).select_one(f'[id="{key}"] .time'))
+    return seen(built.html(url).select_one(f'[id="{key}"] .time'))
 
 
 # The reception on the conference's last day ends after midnight, on a day
@@ -164,7 +156,7 @@ def test_a_reception_past_midnight_ends_on_the_next_day(tmp_path):
         for tr in built.html("/programm-programma/").select("table.print-program tbody tr")
         if "Abendempfang" in tr.text
     )
-    assert [visible(span) for span in row.select("th > span")] == [
+    assert [seen(span) for span in row.select("th > span")] == [
         "20:00 bis 01:00 (Folgetag) (19:00 bis 00:00 (Folgetag))",
         "с 20:00 до 01:00 следующего дня (с 19:00 до 00:00 следующего дня)",
     ]
@@ -209,7 +201,7 @@ def test_a_session_past_midnight_of_a_working_group_is_a_sub_event_ending_the_ne
         "2019-06-27T22:00:00+03:00",
         "2019-06-28T00:30:00+03:00",
     )
-    assert "Plenarsitzungen und 1 Arbeitsgruppe" in visible(built.html("/de/"))
+    assert "Plenarsitzungen und 1 Arbeitsgruppe" in seen(built.html("/de/"))
 
 
 def test_an_overlap_across_midnight_names_file_and_line(tmp_path):
@@ -237,7 +229,7 @@ def test_an_overlap_across_midnight_names_file_and_line(tmp_path):
 def glance(built: Built, url: str) -> dict[str, str]:
     """The start page's "at a glance" box: each term and what it says."""
     box = built.html(url).select_one(".at-a-glance dl")
-    return {visible(dt): visible(dt.find_next_sibling("dd")) for dt in box.select("dt")}
+    return {seen(dt): seen(dt.find_next_sibling("dd")) for dt in box.select("dt")}
 
 
 def test_a_conference_without_working_groups_does_not_count_them(tmp_path):
@@ -246,7 +238,7 @@ def test_a_conference_without_working_groups_does_not_count_them(tmp_path):
     assert glance(built, "/de/")["Programm"] == "Das Programm Tag für Tag"
     assert glance(built, "/ru/")["Программа"] == "Программа по дням"
     for url in ("/de/", "/ru/", "/de/programm/", "/ru/programma/", "/programm-programma/"):
-        text = visible(built.html(url)).lower()
+        text = seen(built.html(url)).lower()
         assert "arbeitsgruppe" not in text and "рабоч" not in text, url
 
 
@@ -284,5 +276,5 @@ def test_a_conference_in_the_visitors_own_time_zone_shows_one_clock(tmp_path):
     for url in ("/de/programm/", "/ru/programma/", "/programm-programma/"):
         page = built.html(url)
         assert not page.select(".home-time, .clock-note"), url
-        assert "()" not in visible(page), url
+        assert "()" not in seen(page), url
     assert session_times(built, "/de/programm/", "reception") == "20:00 bis 01:00 (Folgetag)"
