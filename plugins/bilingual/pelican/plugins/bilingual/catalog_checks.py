@@ -63,13 +63,6 @@ def syntax_problems(path: str, lines: list[str]) -> list[Problem]:
     return problems
 
 
-class _Source(dict):
-    """The values a template passes: the source string's placeholders."""
-
-    def __missing__(self, name: str) -> Any:
-        raise KeyError(name)
-
-
 def _ids(message: Any) -> list[str]:
     return list(message.id) if isinstance(message.id, (list, tuple)) else [message.id]
 
@@ -95,7 +88,7 @@ def format_problems(path: str, lines: list[str], catalog: Any) -> list[Problem]:
             continue
         ids = _ids(message)
         names = {name for text in ids for name in PLACEHOLDER.findall(text)}
-        values = _Source.fromkeys(names | ({"num"} if message.pluralizable else set()), 1)
+        values = dict.fromkeys(names | ({"num"} if message.pluralizable else set()), 1)
         try:
             for text in ids:
                 text % values

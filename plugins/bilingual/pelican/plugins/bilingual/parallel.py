@@ -18,7 +18,6 @@ from __future__ import annotations
 import fnmatch
 import multiprocessing
 import os
-from collections.abc import Iterator
 from typing import Any
 
 from markdown import Markdown
@@ -27,7 +26,6 @@ from pelican.utils import pelican_open
 
 from .config import DEFAULTS
 
-MARKDOWN_EXTENSIONS = ("md", "markdown", "mkd", "mdown")
 # Seconds without a converted file after which the workers are given up on.
 STALL_SECONDS = 10.0
 
@@ -52,7 +50,7 @@ def markdown_files(settings: dict[str, Any]) -> list[str]:
         for dirpath, dirs, files in os.walk(top, followlinks=True):
             dirs[:] = [d for d in dirs if not any(fnmatch.fnmatch(d, i) for i in ignores)]
             for name in files:
-                if name.rsplit(".", 1)[-1] in MARKDOWN_EXTENSIONS and not any(
+                if name.rsplit(".", 1)[-1] in MarkdownReader.file_extensions and not any(
                     fnmatch.fnmatch(name, i) for i in ignores
                 ):
                     found.add(os.path.abspath(os.path.join(dirpath, name)))
@@ -84,20 +82,28 @@ def processes(settings: dict[str, Any]) -> int:
     return max(int(wanted or 1), 1)
 
 
-def wanted(settings: dict[str, Any], files: list[str]) -> bool:
-    """Only for a cold build with more than one process to use and enough files."""
+def _may_run(settings: dict[str, Any]) -> bool:
+    """A cold build, with forking and more than one process to use: what the
+    settings decide, before the content folder is walked."""
     if settings.get("LOAD_CONTENT_CACHE") and settings.get("CACHE_CONTENT"):
         return False  # a warm rebuild reads only what changed
     if "fork" not in multiprocessing.get_all_start_methods():
         return False
+    return processes(settings) > 1
+
+
+def wanted(settings: dict[str, Any], files: list[str]) -> bool:
+    """Only for a cold build with more than one process to use and enough files."""
     minimum = settings.get("BILINGUAL_PARALLEL_MIN_FILES", DEFAULTS["BILINGUAL_PARALLEL_MIN_FILES"])
-    return processes(settings) > 1 and len(files) >= minimum
+    return _may_run(settings) and len(files) >= minimum
 
 
 def convert_ahead(pelican: Any) -> None:
     """At the start of a run: convert the site's Markdown on every core."""
     _converted.clear()
     settings = pelican.settings
+    if not _may_run(settings):
+        return
     files = markdown_files(settings)
     if not wanted(settings, files):
         return
@@ -135,7 +141,3 @@ def take(path: str) -> tuple[str, dict[str, list[str]]] | None:
         return (html, meta) if _stamp(path) == stamp else None
     except OSError:
         return None
-
-
-def converted() -> Iterator[str]:
-    return iter(_converted)
